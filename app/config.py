@@ -1,0 +1,93 @@
+"""Configuration: defaults, then MAJLIS_* environment variables, then a test's overrides.
+
+Nothing here runs at import time; `load_config` is called by `create_app`.
+"""
+import json
+import os
+import secrets
+import time
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS = {
+    "MODERATION": "post",  # post: publish unless a rule holds; pre: hold everything
+    "TRUSTED_PROXIES": 0,
+    "ALLOWED_ORIGINS": [],
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_POST_IP": "5 per minute;30 per hour",
+    "RATELIMIT_POST_EMAIL": "5 per minute;30 per hour",
+    "RATELIMIT_HEADERS_ENABLED": True,  # flask-limiter sends Retry-After only with this on
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,  # Redis down must not turn posting into a 500
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_KEY_PREFIX": "majlis",
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+    "BODY_MAX_CHARS": 5000,
+    "MAX_REPLY_DEPTH": 5,
+    "POLICY_FILE": str(PROJECT_ROOT / "policies" / "default.yaml"),
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "JSON_NESTING_MAX": 32,
+}
+
+# Values that must stay strings even when they look like JSON (from_prefixed_env parses JSON).
+STRING_KEYS = ("SECRET_KEY", "ADMIN_PASSWORD", "ADMIN_EMAIL")
+
+
+def load_config(app, overrides):
+    app.config.update(DEFAULTS)
+    app.config.from_prefixed_env("MAJLIS")
+    for key in STRING_KEYS:
+        raw = os.environ.get(f"MAJLIS_{key}")
+        if raw is not None:
+            app.config[key] = raw
+    for key in ("DATABASE_URL", "RATELIMIT_STORAGE_URI"):
+        if os.environ.get(key):
+            app.config[key] = os.environ[key]
+    app.config.update(overrides or {})
+
+    app.config["ALLOWED_ORIGINS"] = parse_origins(app.config["ALLOWED_ORIGINS"])
+    app.config["TRUSTED_PROXIES"] = int(app.config["TRUSTED_PROXIES"])
+    if app.config["MODERATION"] not in ("post", "pre"):
+        raise ValueError("MAJLIS_MODERATION must be 'post' or 'pre'")
+    app.config.setdefault("SQLALCHEMY_DATABASE_URI", database_uri(app))
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret(Path(app.instance_path))
+
+
+def parse_origins(value):
+    """A JSON list or a comma-separated list of origins, without trailing slashes."""
+    if isinstance(value, str):
+        value = value.strip()
+        value = json.loads(value) if value.startswith("[") else value.split(",")
+    return [o.strip().rstrip("/") for o in value if o and o.strip()]
+
+
+def database_uri(app):
+    url = app.config.get("DATABASE_URL")
+    if url:
+        # SQLAlchemy maps postgresql:// to psycopg 3 only from 2.1 on; make it explicit.
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        return url
+    # An absolute path: Flask-SQLAlchemy 3.1 resolves relative sqlite paths inside instance/.
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{Path(app.instance_path) / 'majlis.db'}"
+
+
+def instance_secret(instance_dir):
+    """A secret generated once into instance/, safe when several workers start together."""
+    instance_dir.mkdir(parents=True, exist_ok=True)
+    path = instance_dir / "secret_key"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    for _ in range(50):  # another worker may be between create and write
+        text = path.read_text().strip()
+        if text:
+            return text
+        time.sleep(0.01)
+    raise RuntimeError(f"empty secret file {path}")

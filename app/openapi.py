@@ -1,0 +1,83 @@
+"""The OpenAPI 3 document, generated from the marshmallow schemas (apispec's plugin).
+
+Every operation documents a `default` problem+json response, so 4xx answers conform.
+"""
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+
+from app.widget import schemas as widget
+
+PROBLEM = {
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+        "detail": {"type": "string"}, "code": {"type": "string"},
+        "errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        "violations": {"type": "array", "items": {"type": "object", "properties": {
+            "category": {"type": "string"}, "term": {"type": "string"}}}},
+    },
+}
+KEY_PARAM = {"name": "key", "in": "path", "required": True, "description": "The article's slug or path.",
+             "schema": {"type": "string", "pattern": r"^[\w\-.]+(/[\w\-.]+)*$", "maxLength": 200}}
+DEFAULT = {"default": {"description": "An error (RFC 9457).",
+                       "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}
+
+
+def _json(schema_name):
+    return {"content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}}}
+
+
+def _operations():
+    comment_body = {"required": True, "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/CommentIn"}},
+        "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CommentIn"}}}}
+    return {
+        "/api/v1/threads/{key}/comments": {
+            "parameters": [KEY_PARAM],
+            "get": {"summary": "Approved comments of an article, oldest first, in keyset pages.",
+                    "operationId": "listComments",
+                    "parameters": [{"in": "query", "schema": "ListQuery"}],
+                    "responses": {"200": dict(description="A page of comments.", **_json("CommentPage")),
+                                  "304": {"description": "Not modified (ETag)."}, **DEFAULT}},
+            "post": {"summary": "Leave a comment (اترك تعليق).", "operationId": "createComment",
+                     "requestBody": comment_body,
+                     "responses": {"201": dict(description="Published.", **_json("SubmitOut")),
+                                   "202": dict(description="Held for moderation.", **_json("SubmitOut")),
+                                   **DEFAULT}},
+        },
+        "/api/v1/comments/{comment_id}": {
+            "get": {"summary": "The author's own comment (send the X-Edit-Token header).",
+                    "operationId": "getOwnComment",
+                    "parameters": [
+                        {"name": "comment_id", "in": "path", "required": True,
+                         "schema": {"type": "integer", "minimum": 1}},
+                        {"name": "X-Edit-Token", "in": "header", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"200": dict(description="The comment.", **_json("OwnCommentEnvelope")),
+                                  **DEFAULT}},
+        },
+        "/api/v1/counts": {
+            "get": {"summary": "Approved comment counts of several articles.", "operationId": "countComments",
+                    "parameters": [{"name": "thread", "in": "query", "required": True, "explode": True,
+                                    "schema": {"type": "array", "minItems": 1, "maxItems": 100,
+                                               "items": {"type": "string"}}}],
+                    "responses": {"200": {"description": "key → count", "content": {"application/json": {
+                        "schema": {"type": "object", "additionalProperties": {"type": "integer"}}}}},
+                        **DEFAULT}},
+        },
+    }
+
+
+def build_spec():
+    spec = APISpec(title="Majlis", version="1.0.0", openapi_version="3.0.3",
+                   plugins=[MarshmallowPlugin()],
+                   info={"description": "Moderated comments for Arabic news sites."})
+    spec.components.schema("Problem", PROBLEM)
+    spec.components.schema("CommentIn", schema=widget.CommentIn)
+    spec.components.schema("CommentPage", schema=widget.CommentPage)
+    spec.components.schema("SubmitOut", schema=widget.SubmitOut)
+    spec.components.schema("OwnCommentEnvelope", {"type": "object", "properties": {
+        "comment": {"$ref": "#/components/schemas/OwnCommentOut"}}})
+    for path, operations in _operations().items():
+        spec.path(path=path, operations=operations)
+    return spec.to_dict()

@@ -1,0 +1,6 @@
+"""The public API the embedded comment widget calls."""
+from flask import Blueprint
+
+bp = Blueprint("widget", __name__)
+
+from app.widget import routes  # noqa: E402,F401  (registers the views on bp)
