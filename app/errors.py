@@ -124,13 +124,18 @@ def problem(status, title, detail=None, slug=None, headers=None, **extra):
     return resp
 
 
+# marshmallow's own messages, reworded for readers before translation.
+LIBRARY_MESSAGES = {"Missing data for required field.": "This field is required."}
+
+
 def translate_messages(errors):
-    """Run every validation message through the catalog (schemas emit English msgids)."""
+    """Run every validation message through the catalog (marshmallow emits English text)."""
     if isinstance(errors, dict):
         return {k: translate_messages(v) for k, v in errors.items()}
     if isinstance(errors, list):
         return [translate_messages(m) for m in errors]
-    return _(str(errors))
+    text = str(errors)
+    return _(LIBRARY_MESSAGES.get(text, text))
 
 
 def handle_domain_error(err):

@@ -34,7 +34,6 @@ def _operations():
         "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CommentIn"}}}}
     return {
         "/api/v1/threads/{key}/comments": {
-            "parameters": [KEY_PARAM],
             "get": {"summary": "Approved comments of an article, oldest first, in keyset pages.",
                     "operationId": "listComments",
                     "parameters": [{"in": "query", "schema": "ListQuery"}],
@@ -79,5 +78,5 @@ def build_spec():
     spec.components.schema("OwnCommentEnvelope", {"type": "object", "properties": {
         "comment": {"$ref": "#/components/schemas/OwnCommentOut"}}})
     for path, operations in _operations().items():
-        spec.path(path=path, operations=operations)
+        spec.path(path=path, operations=operations, parameters=[KEY_PARAM] if "{key}" in path else None)
     return spec.to_dict()

@@ -7,6 +7,7 @@ import json
 from urllib.parse import parse_qsl
 
 from flask import current_app, request
+from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
 from app.errors import BadRequestBody, UnsupportedMediaType, ValidationFailed
@@ -34,14 +35,14 @@ def read_body():
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise BadRequestBody(detail="invalid UTF-8") from err
+        raise BadRequestBody(detail=_l("The body is not valid UTF-8.")) from err
     if mimetype == JSON:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as err:
-            raise BadRequestBody(detail="malformed JSON") from err
+            raise BadRequestBody(detail=_l("The JSON is malformed.")) from err
         if _depth(data) > current_app.config["JSON_NESTING_MAX"]:
-            raise BadRequestBody(detail="JSON nested too deeply")
+            raise BadRequestBody(detail=_l("The JSON is nested too deeply."))
         if not isinstance(data, dict):
             raise ValidationFailed({"_schema": ["Send a JSON object."]})
         return data, False
@@ -49,7 +50,7 @@ def read_body():
         try:
             pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
         except (UnicodeDecodeError, ValueError) as err:
-            raise BadRequestBody(detail="invalid form encoding") from err
+            raise BadRequestBody(detail=_l("The form data is not valid UTF-8.")) from err
         return dict(pairs), True
     raise UnsupportedMediaType()
 

@@ -15,8 +15,8 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from app import sanitize
-from app.clock import now
 from app.client import email_hash
+from app.clock import now
 from app.errors import DuplicateComment, NotFound, PolicyViolation, ThreadClosed, ValidationFailed
 from app.extensions import db
 from app.models import Comment, Status, Thread

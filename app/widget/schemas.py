@@ -3,8 +3,8 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, fields, validate
 
 from app.clock import iso
-from app.services import avatars
 from app.fields import AsciiInt, Email, FormBoolean, Text, WebUrl
+from app.services import avatars
 
 HONEYPOT_FIELD = "homepage"
 
