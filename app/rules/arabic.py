@@ -1,0 +1,125 @@
+"""Character tables for Arabic normalization, built once at import.
+
+Each table maps a character to what it becomes and names the normalization step, so evidence can
+say which step changed the characters of a hit.
+"""
+
+import re
+import unicodedata
+
+# Step names, as shown to moderators in a hit's "steps".
+REMOVED_INVISIBLE = "removed invisible characters"
+REMOVED_DIACRITICS = "removed diacritics"
+REMOVED_QURANIC_MARKS = "removed Quranic marks"
+REMOVED_TATWEEL = "removed tatweel"
+NFKC_FORMS = "NFKC presentation forms"
+FOLDED_LETTERS = "folded letter forms"
+PERSIAN_LOOKALIKES = "mapped Persian look-alikes"
+MAPPED_DIGITS = "mapped digits"
+LOWERCASED = "lowercased Latin"
+ARABIZI = "Arabizi"
+JOINED_LETTERS = "joined separated letters"
+COLLAPSED_REPEATS = "collapsed repeated letters"
+COLLAPSED_SPACES = "collapsed spaces"
+
+TATWEEL = "\u0640"
+
+
+def _char_range(first: int, last: int) -> str:
+    return "".join(chr(code) for code in range(first, last + 1))
+
+
+def _format_characters() -> str:
+    """Every Cf character (zero-width, bidi controls, BOM, tags) plus the grapheme joiner."""
+    planes = list(range(0x10000)) + list(range(0xE0000, 0xE0080))
+    found = [chr(c) for c in planes if unicodedata.category(chr(c)) == "Cf"]
+    return "".join(found) + "\u034f"
+
+
+DIACRITICS = _char_range(0x064B, 0x065F) + "\u0670"  # harakat, tanween, shadda, sukun, alef
+QURANIC_MARKS = _char_range(0x0610, 0x061A) + _char_range(0x06D6, 0x06ED) + _char_range(0x08D3, 0x08FF)
+INVISIBLE = _format_characters()
+
+# character → step, for everything the deletion stage removes
+DELETED_STEP = {
+    **dict.fromkeys(INVISIBLE, REMOVED_INVISIBLE),
+    **dict.fromkeys(DIACRITICS, REMOVED_DIACRITICS),
+    **dict.fromkeys(QURANIC_MARKS, REMOVED_QURANIC_MARKS),
+    TATWEEL: REMOVED_TATWEEL,
+}
+
+LETTER_FOLDS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
+    "ى": "ي", "ئ": "ي", "ٸ": "ي",
+    "ؤ": "و", "ٶ": "و",
+    "ة": "ه",
+}
+
+# Persian, Urdu, Kurdish and Maghrebi letters typed in place of their Arabic look-alikes.
+# گ and ڭ (g) fold to ك, their shape's base; ڨ (Maghrebi g) to ق.
+PERSIAN_FOLDS = {
+    "ک": "ك", "ڪ": "ك", "گ": "ك", "ڭ": "ك",
+    "ی": "ي", "ې": "ي", "ێ": "ي", "ے": "ي", "ۓ": "ي", "ۍ": "ي", "ۑ": "ي",
+    "ە": "ه", "ھ": "ه", "ۀ": "ه", "ہ": "ه", "ۂ": "ه", "ۃ": "ه",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڥ": "ف", "ڨ": "ق",
+    "ۆ": "و", "ۇ": "و", "ۈ": "و", "ۋ": "و", "ۏ": "و",
+    "ٹ": "ت", "ڈ": "د", "ڑ": "ر",
+}
+
+
+def _digit_folds() -> dict[str, str]:
+    """Every decimal digit of any script (Arabic-Indic, extended, Devanagari …) → ASCII."""
+    folds = {}
+    for code in range(0x10000):
+        char = chr(code)
+        if unicodedata.category(char) == "Nd" and not char.isascii():
+            folds[char] = str(unicodedata.digit(char))
+    return folds
+
+
+DIGIT_FOLDS = _digit_folds()
+LATIN_LOWER = {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
+
+FOLD_STEP = {
+    **dict.fromkeys(LETTER_FOLDS, FOLDED_LETTERS),
+    **dict.fromkeys(PERSIAN_FOLDS, PERSIAN_LOOKALIKES),
+    **dict.fromkeys(DIGIT_FOLDS, MAPPED_DIGITS),
+    **dict.fromkeys(LATIN_LOWER, LOWERCASED),
+}
+FOLD_TABLE = str.maketrans({**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LATIN_LOWER})
+
+# Arabizi digits, used only inside Latin words: 9 → ق (as in "9alb"); ص is written "9'" rarely.
+ARABIZI_DIGITS = str.maketrans({"2": "ء", "3": "ع", "5": "خ", "6": "ط", "7": "ح", "8": "غ", "9": "ق"})
+
+# Arabic letters after folding (hamza … yeh); used to tell Arabic terms from Latin ones.
+ARABIC_LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+# Clitics. Conjunction و/ف, then a preposition or the article; a joined vocative يا.
+_CONJUNCTIONS = ("", "و", "ف")
+# "يال": the dialect vocative يا + ال written joined (ياالكلاب folds to يالكلاب).
+_ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", "يا", "يال")
+PROCLITICS = frozenset(c + a for c in _CONJUNCTIONS for a in _ATTACHED if c + a)
+MAX_PROCLITIC = max(map(len, PROCLITICS))
+
+# Endings allowed after a 4-letter term: two-letter pronouns and sound masculine plural/dual.
+# Not ه/ة, ات, ي or ك: they turn 4-letter words into other words (جماع → جماعة، جماعات).
+ENDINGS_AFTER_4 = frozenset({"ها", "هم", "هن", "هما", "كم", "كن", "كما", "نا", "ين", "ون", "ان"})
+# After a term of 5 letters or more: also one-letter pronouns, ta marbuta (ه once folded) and ات.
+ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
+    "ه", "ك", "ي", "ات", "اته", "اتها", "اتهم", "اتك", "اتي", "ته", "تها", "تهم", "تك", "تي",
+}
+
+
+def char_class(chars) -> str:
+    """A compact regex class for a set of characters (ranges keep the regex engine fast)."""
+    codes = sorted(set(map(ord, chars)))
+    parts, first, previous = [], codes[0], codes[0]
+    for code in [*codes[1:], None]:
+        if code is not None and code == previous + 1:
+            previous = code
+            continue
+        first_char, last_char = re.escape(chr(first)), re.escape(chr(previous))
+        parts.append(first_char if first == previous else f"{first_char}-{last_char}")
+        if code is not None:
+            first = previous = code
+    return "[" + "".join(parts) + "]"

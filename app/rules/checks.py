@@ -1,0 +1,186 @@
+"""The registry of rule types.
+
+A rule type is a class with `options` (the marshmallow fields of its type-specific keys), a
+constructor that compiles those options once, and `find(text)` returning Match objects for one
+field's NormalizedText. A new type is one class here, one entry in CHECKS and one test file.
+"""
+
+import bisect
+import re
+from typing import ClassVar
+
+from marshmallow import fields, validate
+
+from app.rules import spam
+from app.rules.model import Match, RuleConfigError
+from app.rules.normalize import TEXT, NormalizedText
+from app.rules.patterns import CompiledPattern
+from app.rules.words import Lexicons, TermMatcher, WordHit, padded_words
+
+_NAMES = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Check:
+    options: ClassVar[dict[str, fields.Field]] = {}
+
+    def __init__(self, options: dict, lexicons: Lexicons):
+        self.config = options
+
+    def find(self, text: NormalizedText) -> list[Match]:
+        raise NotImplementedError
+
+
+def _words(matcher: TermMatcher, text: NormalizedText) -> list[WordHit]:
+    padded = text.memo("padded", lambda: padded_words(text.text))
+    return text.memo(matcher, lambda: matcher.find(text.text, padded))
+
+
+def _word_match(hit: WordHit, *notes: str) -> Match:
+    return Match(hit.start, hit.end, hit.term, TEXT, hit.notes() + notes)
+
+
+class LexiconCheck(Check):
+    """A listed term occurs as a word (clitics and endings allowed by the term's length)."""
+
+    options = {"lexicons": _NAMES}
+
+    def __init__(self, options, lexicons):
+        super().__init__(options, lexicons)
+        self.matcher = lexicons.matcher(options["lexicons"], "lexicons")
+
+    def find(self, text):
+        return [_word_match(hit) for hit in _words(self.matcher, text)]
+
+
+class PatternCheck(Check):
+    """An RE2 pattern matches the normalized text (\\m, \\M: Arabic-aware word boundaries)."""
+
+    options = {"pattern": fields.String(required=True, validate=validate.Length(min=1))}
+
+    def __init__(self, options, lexicons):
+        super().__init__(options, lexicons)
+        self.pattern = CompiledPattern(options["pattern"])
+
+    def find(self, text):
+        return self.pattern.find(text.text)
+
+
+VOCATIVE = "يا"
+
+
+class TargetedCheck(Check):
+    """An offensive term within `window` words of a target (the writer, God, a people …).
+
+    A vocative يا joined to the offensive word ("ياحمار") counts as a target when the target
+    lists hold يا.
+    """
+
+    options = {
+        "lexicons": _NAMES,
+        "targets": _NAMES,
+        "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
+    }
+
+    def __init__(self, options, lexicons):
+        super().__init__(options, lexicons)
+        self.offensive = lexicons.matcher(options["lexicons"], "lexicons")
+        self.targets = lexicons.matcher(options["targets"], "targets")
+        self.window = options["window"]
+        self.vocative_is_target = bool(self.targets.find(VOCATIVE))
+
+    def find(self, text):
+        offensive = _words(self.offensive, text)
+        if not offensive:
+            return []
+        targets = _words(self.targets, text)
+        if not targets and not self.vocative_is_target:
+            return []
+        word_starts = [m.start() for m in _WORD.finditer(text.text)]
+        found = []
+        for hit in offensive:
+            if self.vocative_is_target and hit.prefix.endswith(VOCATIVE):
+                found.append(_word_match(hit, "addressed with يا"))
+                continue
+            target = self._nearest(hit, targets, word_starts)
+            if target is not None:
+                start, end = text.to_original(target.start, target.end)
+                found.append(_word_match(hit, f"near target «{text.original[start:end]}»"))
+        return found
+
+    def _nearest(self, hit: WordHit, targets: list[WordHit], word_starts: list[int]):
+        def words(span: WordHit) -> tuple[int, int]:
+            first = bisect.bisect_right(word_starts, span.start) - 1
+            return first, bisect.bisect_left(word_starts, span.end) - 1
+
+        first, last = words(hit)
+        best, best_distance = None, self.window + 1
+        for target in targets:
+            if target.start < hit.end and hit.start < target.end:
+                continue  # the same words: a target is not its own insult
+            target_first, target_last = words(target)
+            distance = max(target_first - last, first - target_last)
+            if distance < best_distance:
+                best, best_distance = target, distance
+        return best
+
+
+class LinksCheck(Check):
+    """At least `min_links` links: http(s) URLs, www. addresses, bare domains."""
+
+    options = {"min_links": fields.Integer(load_default=1, validate=validate.Range(min=1))}
+
+    def find(self, text):
+        links = spam.find_links(text.plain)
+        return links if len(links) >= self.config["min_links"] else []
+
+
+class ContactCheck(Check):
+    """Phone numbers (any digits, spaced or not), messaging handles and apps, emails."""
+
+    options = {
+        "kinds": fields.List(
+            fields.String(validate=validate.OneOf(sorted(spam.CONTACT_KINDS))),
+            load_default=lambda: sorted(spam.CONTACT_KINDS),
+            validate=validate.Length(min=1),
+        )
+    }
+
+    def find(self, text):
+        return spam.find_contacts(text, self.config["kinds"])
+
+
+class RepetitionCheck(Check):
+    """Repeated words or phrases, Latin shouting, or one character flooded."""
+
+    options = {
+        "max_repeat": fields.Integer(validate=validate.Range(min=1)),
+        "max_caps_ratio": fields.Float(validate=validate.Range(min=0, max=1, min_inclusive=False)),
+        "min_length": fields.Integer(load_default=20, validate=validate.Range(min=1)),
+        "max_char_run": fields.Integer(validate=validate.Range(min=1)),
+    }
+
+    def __init__(self, options, lexicons):
+        super().__init__(options, lexicons)
+        if not {"max_repeat", "max_caps_ratio", "max_char_run"} & set(options):
+            raise RuleConfigError("max_repeat", "give max_repeat, max_caps_ratio or max_char_run")
+
+    def find(self, text):
+        config, found = self.config, []
+        if "max_repeat" in config:
+            found += spam.find_repeated_words(text.text, config["max_repeat"])
+        if "max_char_run" in config:
+            found += spam.find_flooding(text.original, config["max_char_run"])
+        if "max_caps_ratio" in config:
+            found += spam.find_shouting(text.original, config["max_caps_ratio"], config["min_length"])
+        return found
+
+
+CHECKS: dict[str, type[Check]] = {
+    "lexicon": LexiconCheck,
+    "pattern": PatternCheck,
+    "targeted": TargetedCheck,
+    "links": LinksCheck,
+    "contact": ContactCheck,
+    "repetition": RepetitionCheck,
+}

@@ -1,0 +1,112 @@
+"""evaluate(policy, submission) -> Decision: every rule in order, with evidence for each hit.
+
+Reject rules short-circuit: the first one that hits records its hits and ends the evaluation.
+Hold rules hold. Scored rules add their score once per rule that hits; the sum is compared with
+the policy's thresholds (score ≥ reject → reject, ≥ hold → hold). A rule that raises or runs
+past limits.rule_budget_ms adds a hit saying so and holds the comment: Python cannot stop a rule
+midway, so time is measured around each rule and flagged afterwards (the clock is injectable).
+"""
+
+import time
+from collections.abc import Callable
+
+from app.rules.model import FIELDS, Action, Decision, Hit, Outcome, Policy, Rule, Submission
+from app.rules.normalize import NormalizedText, normalize
+
+MAX_HITS_PER_RULE = 50
+ENGINE_RULE = "engine.input_limit"
+
+
+class _Fields:
+    """The submission's fields, cut to the input limit and normalized on first use."""
+
+    def __init__(self, submission: Submission, max_chars: int):
+        self.submission, self.max_chars = submission, max_chars
+        self._normalized: dict[str, NormalizedText] = {}
+
+    def normalized(self, field: str) -> NormalizedText | None:
+        if field not in self._normalized:
+            text = self.submission.field_text(field)
+            self._normalized[field] = normalize(text[: self.max_chars]) if text else None
+        return self._normalized[field]
+
+    def overlong(self) -> list[Hit]:
+        hits = []
+        for field in FIELDS:
+            length = len(self.submission.field_text(field))
+            if length > self.max_chars:
+                hits.append(Hit(
+                    ENGINE_RULE, None, field, self.max_chars, length, "", "", [], action=Action.HOLD,
+                    error=f"longer than {self.max_chars} characters; the rest was not checked",
+                ))
+        return hits
+
+
+def _hits(rule: Rule, field: str, text: NormalizedText, matches) -> list[Hit]:
+    hits = []
+    for match in matches[:MAX_HITS_PER_RULE]:
+        if match.level == "original":
+            start, end, steps = match.start, match.end, list(match.notes)
+        else:
+            start, end = text.to_original(match.start, match.end, match.level)
+            steps = text.steps(match.start, match.end, match.level) + list(match.notes)
+        hits.append(Hit(
+            rule.id, rule.category, field, start, end, text.original[start:end], match.term,
+            steps, action=rule.action, score=rule.score,
+        ))
+    return hits
+
+
+def _failure(rule: Rule, field: str, error: str, steps: list[str]) -> Hit:
+    return Hit(rule.id, rule.category, field, 0, 0, "", "", steps, action=Action.HOLD, error=error)
+
+
+def _run_rule(rule: Rule, fields: _Fields, clock: Callable[[], float], budget: float):
+    """The rule's hits and whether it failed (raised or ran past its budget)."""
+    hits, spent = [], 0.0
+    for field in rule.fields:
+        text = fields.normalized(field)
+        if text is None:
+            continue
+        started = clock()
+        try:
+            matches = rule.check.find(text)
+        except Exception as error:  # a broken rule holds the comment, never fails the request
+            return hits + [_failure(rule, field, f"{type(error).__name__}: {error}", [])], True
+        spent += clock() - started
+        hits += _hits(rule, field, text, matches)
+        if spent > budget:
+            took = f"took {spent * 1000:.1f} ms, budget {budget * 1000:g} ms"
+            return hits + [_failure(rule, field, "timeout", [took])], True
+    return hits, False
+
+
+def evaluate(
+    policy: Policy, submission: Submission, *, clock: Callable[[], float] = time.perf_counter
+) -> Decision:
+    fields = _Fields(submission, policy.max_input_chars)
+    hits = fields.overlong()
+    held, rejected, score = bool(hits), False, 0
+    for rule in policy.rules:
+        if not rule.enabled:
+            continue
+        rule_hits, failed = _run_rule(rule, fields, clock, policy.rule_budget_seconds)
+        hits += rule_hits
+        held = held or failed
+        if not any(hit.error is None for hit in rule_hits):
+            continue
+        if rule.action == Action.REJECT:
+            rejected = True
+            break
+        if rule.action == Action.HOLD:
+            held = True
+        else:
+            score += rule.score
+    thresholds = policy.thresholds
+    if rejected or score >= thresholds["reject"]:
+        outcome = Outcome.REJECT
+    elif held or score >= thresholds["hold"]:
+        outcome = Outcome.HOLD
+    else:
+        outcome = Outcome.APPROVE
+    return Decision(outcome, score, dict(thresholds), policy.id, policy.version, hits)

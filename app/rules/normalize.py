@@ -1,0 +1,365 @@
+"""Arabic normalization with an offset map back to what the reader typed.
+
+The text runs through a fixed pipeline of stages. Each stage transforms the whole string with
+C-speed tools (str.translate, compiled regexes) and only remembers its input; the per-character
+edits that map positions back are computed lazily, for the few spans that a rule hits.
+
+Two levels are exposed:
+  plain  after removing invisible characters, diacritics, tatweel, NFKC and folding letters,
+         digits and Latin case (1:1 or shrinking only). Links, phones and emails are read here.
+  text   plain plus Arabizi, rejoined separated letters, collapsed repeats and spaces.
+         Words and editor patterns are matched here.
+"""
+
+import bisect
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from app.rules import arabic
+
+PLAIN = "plain"
+TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """The input span [in_start, in_end) became the output span [out_start, out_end)."""
+
+    in_start: int
+    in_end: int
+    out_start: int
+    out_end: int
+    steps: tuple[str, ...]
+
+
+class Stage:
+    """One transformation of the pipeline. Subclasses give apply() and edits() or char_step().
+
+    needed() is a cheap test run first, so a stage that has nothing to do costs one scan.
+    """
+
+    one_to_one = False
+
+    def needed(self, text: str) -> bool:
+        return True
+
+    def apply(self, text: str) -> str:
+        raise NotImplementedError
+
+    def edits(self, before: str) -> list[Edit]:
+        raise NotImplementedError
+
+    def char_step(self, char: str) -> str:
+        raise NotImplementedError
+
+
+class DeleteMarks(Stage):
+    """Remove diacritics, Quranic marks, tatweel and invisible characters.
+
+    Removed characters are attached to the character before them, so a hit on "حمارٌ" spans
+    the tanween too.
+    """
+
+    _class = arabic.char_class(arabic.DELETED_STEP)
+    _any = re.compile(_class + "+")
+
+    def needed(self, text):
+        return self._any.search(text) is not None
+
+    def apply(self, text):
+        return self._any.sub("", text)
+
+    def edits(self, before):
+        edits, shift = [], 0
+        for match in self._any.finditer(before):
+            start, end = match.span()
+            kept = 1 if start else 0  # runs are maximal, so the character before is kept
+            steps = tuple(dict.fromkeys(map(arabic.DELETED_STEP.__getitem__, match.group())))
+            out_start = start - kept - shift
+            edits.append(Edit(start - kept, end, out_start, out_start + kept, steps))
+            shift += end - start
+        return edits
+
+
+@functools.lru_cache(maxsize=4096)
+def _nfkc_char(char: str) -> str:
+    return unicodedata.normalize("NFKC", char)
+
+
+class Nfkc(Stage):
+    """NFKC per character (presentation forms, ligatures, full-width forms, NBSP).
+
+    Per character so each output piece knows its source; diacritics are already gone, so the
+    canonical composition NFKC would do across characters does not matter here.
+    """
+
+    def apply(self, text):
+        return "".join(map(_nfkc_char, text))
+
+    def edits(self, before):
+        edits, out = [], 0
+        for index, char in enumerate(before):
+            mapped = _nfkc_char(char)
+            if mapped != char:
+                edits.append(Edit(index, index + 1, out, out + len(mapped), (arabic.NFKC_FORMS,)))
+            out += len(mapped)
+        return edits
+
+
+class FoldCharacters(Stage):
+    """Letter forms, Persian look-alikes, digits of every script and Latin case: 1:1."""
+
+    one_to_one = True
+    _rare = re.compile(arabic.char_class(set(arabic.FOLD_STEP) - set(arabic.LETTER_FOLDS)))
+    _common = tuple(arabic.LETTER_FOLDS.items())
+
+    def apply(self, text):
+        if self._rare.search(text):
+            return text.translate(arabic.FOLD_TABLE)
+        for letter, folded in self._common:  # str.replace is much faster than translate
+            text = text.replace(letter, folded)
+        return text
+
+    def char_step(self, char):
+        return arabic.FOLD_STEP[char]
+
+
+class Arabizi(Stage):
+    """Digits inside Latin words become the Arabic letters they stand for ("7mar" → "حmar")."""
+
+    one_to_one = True
+    _word = re.compile(r"(?<![^\W_])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[235-9])[a-z0-9]+(?![^\W_])")
+    _latin, _digit = re.compile("[a-z]"), re.compile("[235-9]")
+
+    def needed(self, text):
+        return bool(self._latin.search(text) and self._digit.search(text))
+
+    def apply(self, text):
+        return self._word.sub(lambda m: m.group().translate(arabic.ARABIZI_DIGITS), text)
+
+    def char_step(self, char):
+        return arabic.ARABIZI
+
+
+class RegexStage(Stage):
+    """Replace every match of a regex; each match (or piece of it) is one edit."""
+
+    regex: re.Pattern
+    step: str
+
+    def replacement(self, match: re.Match) -> str:
+        raise NotImplementedError
+
+    def pieces(self, match: re.Match):
+        """(start, end, replacement) pieces of one match; by default the whole match."""
+        yield match.start(), match.end(), self.replacement(match)
+
+    def apply(self, text):
+        return self.regex.sub(self.replacement, text)
+
+    def edits(self, before):
+        edits, shift = [], 0
+        for match in self.regex.finditer(before):
+            for start, end, replacement in self.pieces(match):
+                out_start = start - shift
+                edits.append(Edit(start, end, out_start, out_start + len(replacement), (self.step,)))
+                shift += (end - start) - len(replacement)
+        return edits
+
+
+_SEPARATOR = r"[\s.\-*_+·•|~/]+"
+_LETTER = r"[^\W\d_]"
+
+
+class JoinSpacedLetters(RegexStage):
+    """Three or more single letters split by spaces, dots, dashes, stars … ("ح.م.ا.ر", "ك ل ب").
+
+    Three, so a lone conjunction و between two words is never glued to them.
+    """
+
+    regex = re.compile(rf"(?<![^\W_]){_LETTER}(?:{_SEPARATOR}{_LETTER}(?![^\W_])){{2,}}")
+    step = arabic.JOINED_LETTERS
+    _letter_and_separator = re.compile(rf"({_LETTER})({_SEPARATOR})")
+    # cheaper test first: a lone Arabic or Latin letter between a separator and another letter
+    _candidate = re.compile(rf"{_SEPARATOR[:-1]}[ء-يa-z]{_SEPARATOR}[ء-يa-z](?![ء-يa-z0-9])")
+
+    def needed(self, text):
+        return self._candidate.search(text) is not None
+
+    def replacement(self, match):
+        return "".join(c for c in match.group() if c.isalpha())
+
+    def pieces(self, match):
+        # one edit per letter and the separator after it, so part of a joined run maps precisely
+        base = match.start()
+        for piece in self._letter_and_separator.finditer(match.group()):
+            yield base + piece.start(), base + piece.end(), piece.group(1)
+
+
+class JoinStarredLetters(RegexStage):
+    """Arabic letters split inside a word by stars or underscores ("ح*مار", "كل_ب")."""
+
+    regex = re.compile(r"([ء-ي])[*_]+(?=[ء-ي])")
+    step = arabic.JOINED_LETTERS
+
+    def needed(self, text):
+        return "*" in text or "_" in text
+
+    def replacement(self, match):
+        return match.group(1)
+
+
+class CollapseRepeats(RegexStage):
+    """Runs of one Arabic letter (2+) or one Latin letter (3+: keeps "ass", "free") → one."""
+
+    regex = re.compile(r"([ء-ي])\1+|([a-z])\2{2,}")
+    step = arabic.COLLAPSED_REPEATS
+    _arabic_repeat = re.compile(r"([ء-ي])(?=\1)")  # removing with a plain "" is C-fast
+    _latin_run = re.compile(r"([a-z])\1\1")
+
+    def replacement(self, match):
+        return match.group()[0]
+
+    def apply(self, text):
+        text = self._arabic_repeat.sub("", text)
+        if self._latin_run.search(text):
+            text = self.regex.sub(self.replacement, text)
+        return text
+
+
+class CollapseSpaces(RegexStage):
+    """Runs of whitespace → one space, so multi-word terms match across line breaks."""
+
+    regex = re.compile(r"\s{2,}|[^\S ]")
+    step = arabic.COLLAPSED_SPACES
+
+    def needed(self, text):
+        return "  " in text or not text.isprintable()
+
+    def replacement(self, match):
+        return " "
+
+
+_DELETE, _NFKC, _FOLD = DeleteMarks(), Nfkc(), FoldCharacters()
+_TEXT_STAGES = (Arabizi(), JoinSpacedLetters(), JoinStarredLetters(), CollapseRepeats(), CollapseSpaces())
+
+
+class AppliedStage:
+    """A stage that changed the text: its input, output and (lazily) its position map."""
+
+    __slots__ = ("stage", "before", "after", "_edits", "_out_starts")
+
+    def __init__(self, stage: Stage, before: str, after: str):
+        self.stage, self.before, self.after = stage, before, after
+        self._edits = None
+        self._out_starts = None
+
+    def _load_edits(self):
+        if self._edits is None:
+            self._edits = self.stage.edits(self.before)
+            self._out_starts = [edit.out_start for edit in self._edits]
+        return self._edits
+
+    def _edit_at(self, position: int):
+        edits = self._load_edits()
+        index = bisect.bisect_right(self._out_starts, position) - 1
+        return edits[index] if index >= 0 else None
+
+    def to_input(self, start: int, end: int) -> tuple[int, int]:
+        if self.stage.one_to_one:
+            return start, end
+        mapped_start = self._map_start(start)
+        if end <= start:
+            return mapped_start, mapped_start
+        return mapped_start, self._map_end(end)
+
+    def _map_start(self, position):
+        edit = self._edit_at(position)
+        if edit is None:
+            return position
+        if position < edit.out_end:
+            return edit.in_start
+        return edit.in_end + (position - edit.out_end)
+
+    def _map_end(self, end):
+        last = end - 1
+        edit = self._edit_at(last)
+        if edit is None:
+            return end
+        if last < edit.out_end:
+            return edit.in_end
+        return edit.in_end + (last - edit.out_end) + 1
+
+    def steps(self, start: int, end: int) -> list[str]:
+        if self.stage.one_to_one:
+            changed = zip(self.before[start:end], self.after[start:end], strict=True)
+            return [self.stage.char_step(a) for a, b in changed if a != b]
+        edits = self._load_edits()
+        first = max(bisect.bisect_right(self._out_starts, start) - 1, 0)
+        last = bisect.bisect_left(self._out_starts, end)
+        found = []
+        for edit in edits[first:last]:
+            inserted_inside = edit.out_start == edit.out_end and start < edit.out_start
+            if edit.out_start < end and (edit.out_end > start or inserted_inside):
+                found.extend(edit.steps)
+        return found
+
+
+class NormalizedText:
+    """The original text, its plain and fully normalized forms, and the way back."""
+
+    def __init__(self, original: str, plain: str, text: str, stages: list, plain_depth: int):
+        self.original, self.plain, self.text = original, plain, text
+        self._stages, self._plain_depth = stages, plain_depth
+        self._memo: dict = {}
+
+    def memo(self, key, compute):
+        """compute() once per text and key: rules sharing a word list share its matches."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def _stages_for(self, level: str):
+        return self._stages[: self._plain_depth] if level == PLAIN else self._stages
+
+    def to_original(self, start: int, end: int, level: str = TEXT) -> tuple[int, int]:
+        for applied in reversed(self._stages_for(level)):
+            start, end = applied.to_input(start, end)
+        return start, end
+
+    def steps(self, start: int, end: int, level: str = TEXT) -> list[str]:
+        """The normalization steps that changed characters of this span, in pipeline order."""
+        collected = []
+        for applied in reversed(self._stages_for(level)):
+            collected.append(applied.steps(start, end))
+            start, end = applied.to_input(start, end)
+        return list(dict.fromkeys(step for steps in reversed(collected) for step in steps))
+
+
+def _apply(stage: Stage, text: str, stages: list) -> str:
+    if not stage.needed(text):
+        return text
+    result = stage.apply(text)
+    if result != text:
+        stages.append(AppliedStage(stage, text, result))
+    return result
+
+
+def normalize(original: str) -> NormalizedText:
+    stages: list[AppliedStage] = []
+    text = _apply(_DELETE, original, stages)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _apply(_NFKC, text, stages)
+        text = _apply(_DELETE, text, stages)  # NFKC can decompose into marks
+    text = _apply(_FOLD, text, stages)
+    plain, plain_depth = text, len(stages)
+    for stage in _TEXT_STAGES:
+        text = _apply(stage, text, stages)
+    return NormalizedText(original, plain, text, stages, plain_depth)
+
+
+def normalize_term(term: str) -> str:
+    """A word-list term in the form comments are matched in."""
+    return normalize(term).text.strip()

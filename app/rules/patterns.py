@@ -1,0 +1,121 @@
+r"""Editor-written patterns on RE2, with Arabic-aware word boundaries.
+
+RE2 runs in linear time, so an editor cannot write a pattern that hangs the site; its `\b` and
+`\w` are ASCII-only, so patterns get two escapes of the engine's own:
+
+  \m   start of a word: at the start of the text or after a character that is not a letter
+       or digit of any script
+  \M   end of a word: at the end of the text or before such a character
+
+RE2 has no look-around, so each becomes a group that consumes the neighbouring non-word
+character if there is one, or else matches empty; an empty one is checked against the text
+after the match (and the search moves on one character when it fails), and a consumed
+character at either end of the match is trimmed off the reported span. So "\mا\M \mب\M"
+and "\mكلب\M.{0,9}\mالان\M" work although the space between is consumed once.
+
+Patterns see the normalized text (no diacritics, ا for أ إ آ, ي for ى, ه for ة, lowercase
+Latin), so they are written in that form; the loader refuses characters that never occur there.
+"""
+
+import re2
+
+from app.rules import arabic
+from app.rules.model import Match, RuleConfigError
+
+_WORD = r"\pL\pN"
+_START = "(?P<_m{0}>[^" + _WORD + "]|^|)"
+_END = "(?P<_M{0}>[^" + _WORD + "]|$|)"
+# characters normalization removes or folds, so a pattern holding them could never match
+_NEVER_IN_TEXT = (
+    set(arabic.DELETED_STEP) | set(arabic.LETTER_FOLDS) | set(arabic.PERSIAN_FOLDS)
+) - {"\u200c", "\u200d"}
+MAX_MATCHES = 100
+
+
+def translate(pattern: str) -> str:
+    """Replace \\m and \\M with RE2 groups; refuse them inside a character class."""
+    out, index, in_class, count = [], 0, False, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped in "mM":
+                if in_class:
+                    raise RuleConfigError("pattern", f"\\{escaped} cannot be used inside [...]")
+                out.append((_START if escaped == "m" else _END).format(count))
+                count += 1
+            else:
+                out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+class CompiledPattern:
+    def __init__(self, pattern: str):
+        unreachable = sorted({c for c in pattern if c in _NEVER_IN_TEXT})
+        if unreachable:
+            shown = " ".join(f"U+{ord(c):04X}" for c in unreachable)
+            raise RuleConfigError(
+                "pattern",
+                f"holds characters normalized text never contains ({shown}); "
+                "write the folded form (ا ي ه, no diacritics)",
+            )
+        options = re2.Options()
+        options.log_errors = False
+        try:
+            self._regex = re2.compile(translate(pattern), options)
+        except re2.error as error:
+            message = error.args[0] if error.args else error
+            if isinstance(message, bytes):
+                message = message.decode("utf-8", "replace")
+            raise RuleConfigError("pattern", f"RE2 refuses the pattern: {message}") from None
+        index = self._regex.groupindex
+        self._starts = [g for name, g in index.items() if name.startswith("_m")]
+        self._ends = [g for name, g in index.items() if name.startswith("_M")]
+
+    def find(self, text: str) -> list[Match]:
+        found, position = [], 0
+        while position <= len(text) and len(found) < MAX_MATCHES:
+            match = self._regex.search(text, position)
+            if match is None:
+                break
+            if not self._boundaries_hold(match, text):
+                position = match.start() + 1
+                continue
+            start, end = self._trimmed(match)
+            if end > start:
+                found.append(Match(start, end, text[start:end]))
+            position = end if end > match.start() else match.start() + 1
+        return found
+
+    def _boundaries_hold(self, match, text: str) -> bool:
+        """An empty \\m must follow a non-word character, an empty \\M precede one."""
+        for group in self._starts:
+            start, end = match.span(group)
+            if start == end > 0 and text[start - 1].isalnum():
+                return False
+        for group in self._ends:
+            start, end = match.span(group)
+            if 0 <= start == end < len(text) and text[end].isalnum():
+                return False
+        return True
+
+    def _trimmed(self, match) -> tuple[int, int]:
+        """The match without the neighbouring characters \\m and \\M consumed."""
+        start, end = match.span()
+        for group in self._starts:
+            if match.start(group) == start and match.end(group) == start + 1:
+                start += 1
+                break
+        for group in self._ends:
+            if match.end(group) == end and match.start(group) == end - 1:
+                end -= 1
+                break
+        return start, end

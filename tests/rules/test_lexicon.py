@@ -1,0 +1,133 @@
+"""The lexicon rule type: word- and clitic-aware matching of word lists in one pass."""
+
+import pytest
+
+from app.rules.normalize import normalize
+from app.rules.words import TermMatcher, parse_word_list
+from tests.rules.conftest import build, hits, rule, terms, texts
+
+INSULTS = """\
+# test insults
+كلب
+كلاب
+حمار
+حقير
+جماع
+سيس
+زب
+رافض
+مخرب
+ابن الكلب
+7mar
+stupid
+"""
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return build(rule("insults", "lexicon", lexicons=["insults"]), lexicons={"insults": INSULTS})
+
+
+MATCHER = TermMatcher(parse_word_list(INSULTS))
+
+
+def found(text: str) -> list[str]:
+    return [hit.term for hit in MATCHER.find(normalize(text).text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("والكلب", "كلب"),  # وال + 3-letter term
+        ("بالكلاب", "كلاب"),  # بال + listed broken plural
+        ("فالكلب", "كلب"),
+        ("للكلب", "كلب"),  # لل (collapsed to ل)
+        ("كالكلب", "كلب"),
+        ("ياكلب", "كلب"),  # a joined vocative
+        ("وكلب", "كلب"),
+        ("الكلب", "كلب"),
+        ("كلاب", "كلاب"),
+        ("كلابهم", "كلاب"),  # 4 letters: a two-letter pronoun
+        ("الحقيرين", "حقير"),  # 4 letters: sound masculine plural
+        ("المخربون", "مخرب"),
+        ("ابن الكلب", "ابن الكلب"),  # multi-word term
+        ("يا ابن الكلب", "ابن الكلب"),
+        ("وابن الكلب", "ابن الكلب"),
+        ("ya 7mar", "حmar"),  # Arabizi term
+        ("you are STUPID", "stupid"),  # Latin term, any case
+        ("زب", "زب"),  # a 2-letter term matches whole
+        ("سيس", "سيس"),
+    ],
+)
+def test_matches(text, term):
+    assert term in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("السيسي", "سيس"),  # a 3-letter term takes no ending
+        ("جماعة", "جماع"),  # ه/ة is no ending of a 4-letter term
+        ("جماعات", "جماع"),  # nor ات
+        ("الزبداني", "زب"),  # a 2-letter term never inside a word
+        ("الزب", "زب"),  # … not even with the article
+        ("روافض", "رافض"),  # a broken plural is listed, never derived
+        ("رافضي", "رافض"),  # ي is no ending of a 4-letter term
+        ("كلبي", "كلب"),
+        ("كلبة", "كلب"),  # feminine forms are listed, not derived
+        ("مكلبش", "كلب"),  # never inside another word
+        ("استكلب", "كلب"),
+        ("stupidity", "stupid"),  # Latin terms match whole words only
+        ("7mara", "حmar"),
+        ("ابن الكلبي", "ابن الكلب"),  # endings follow the length without the article
+    ],
+)
+def test_does_not_match(text, term):
+    assert term not in found(text)
+
+
+def test_a_listed_article_does_not_lengthen_the_term():
+    matcher = TermMatcher(["الكلب"])
+    assert [hit.term for hit in matcher.find("والكلب")] == ["الكلب"]
+    assert matcher.find("الكلبي") == []
+
+
+def test_hit_spans_the_whole_word_with_its_clitics(policy):
+    assert texts(policy, "هذا والكلب بالكلاب") == ["والكلب", "بالكلاب"]
+
+
+def test_clitics_are_named_in_the_steps(policy):
+    (hit,) = hits(policy, "بالكلابهم")
+    assert hit.steps == ["clitic بال-", "ending -هم"]
+
+
+def test_disguised_terms_are_found_with_their_steps(policy):
+    (hit,) = hits(policy, "يا كاتب المقال يا ح.م.ا.ر")
+    assert (hit.text, hit.term, hit.steps) == ("ح.م.ا.ر", "حمار", ["joined separated letters"])
+
+
+def test_longest_term_wins_in_a_word(policy):
+    assert terms(policy, "كلاب") == ["كلاب"]
+
+
+def test_terms_are_normalized_like_comments():
+    matcher = TermMatcher(["حِمَارٌ", "أحمق", "  كلب   ابن  "])
+    assert [hit.term for hit in matcher.find("حمار احمق كلب ابن")] == ["حمار", "احمق", "كلب ابن"]
+
+
+def test_word_list_format():
+    text = "# header: what belongs here\n\nكلب # a note\n  حمار  \n# comment\nابن الكلب\n"
+    assert parse_word_list(text) == ["كلب", "حمار", "ابن الكلب"]
+
+
+def test_matching_is_one_automaton_pass_over_every_list():
+    rules = [rule("a", "lexicon", lexicons=["one", "two"]), rule("b", "lexicon", lexicons=["two", "one"])]
+    policy = build(*rules, lexicons={"one": "كلب", "two": "حمار"})
+    assert policy.rules[0].check.matcher is policy.rules[1].check.matcher
+    assert policy.rules[0].check.matcher.size == 2
+
+
+def test_name_field(policy):
+    named = build(rule("n", "lexicon", lexicons=["insults"], fields=["name"]), lexicons={"insults": INSULTS})
+    assert texts(named, "مقال جيد", name="الكلب") == ["الكلب"]
+    assert texts(named, "الكلب", name="سالم") == []

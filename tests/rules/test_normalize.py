@@ -1,0 +1,141 @@
+"""Every normalization step, and that offsets lead back to what the reader typed."""
+
+import pytest
+
+from app.rules.normalize import PLAIN, normalize
+
+
+def span_of(original: str, normalized_word: str, level: str = "text"):
+    """The original characters and steps behind the first occurrence of a normalized word."""
+    normalized = normalize(original)
+    text = normalized.plain if level == PLAIN else normalized.text
+    start = text.index(normalized_word)
+    end = start + len(normalized_word)
+    first, last = normalized.to_original(start, end, level)
+    return original[first:last], normalized.steps(start, end, level)
+
+
+@pytest.mark.parametrize(
+    ("original", "normalized"),
+    [
+        ("حِمَارٌ", "حمار"),  # fatha, kasra, tanween
+        ("مُحَمَّدٌ", "محمد"),  # damma, shadda, sukun-free
+        ("سْ", "س"),  # sukun
+        ("رحمٰن", "رحمن"),  # superscript alef
+        ("الرَّحِيمِۖ", "الرحيم"),  # Quranic pause mark U+06D6
+        ("صلى\u0615", "صلي"),  # Quranic small high tah U+0615
+        ("حمـــــار", "حمار"),  # tatweel
+        ("حما\u200bر", "حمار"),  # zero-width space
+        ("\u202bكلب\u202c", "كلب"),  # bidi embedding
+        ("ك\u200dلب", "كلب"),  # zero-width joiner
+        ("\ufeffكلب", "كلب"),  # byte-order mark
+        ("ﺣﻤﺎﺭ", "حمار"),  # presentation forms B
+        ("ﻻ", "لا"),  # lam-alef ligature
+        ("أحمق إنسان آخر ٱلله", "احمق انسان اخر اله"),  # alef forms (and لل collapsed)
+        ("مستشفى", "مستشفي"),  # alef maqsura
+        ("جماعة", "جماعه"),  # ta marbuta
+        ("مؤمن", "مومن"),  # waw hamza
+        ("رئيس", "ريس"),  # yeh hamza → ي, and the two ي then collapse (terms fold the same way)
+        ("کلب", "كلب"),  # Persian kaf
+        ("گاو", "كاو"),  # gaf → kaf
+        ("ی", "ي"),  # Farsi yeh
+        ("ڤيلا", "فيلا"),  # veh
+        ("پاپا", "بابا"),  # peh
+        ("چاي", "جاي"),  # tcheh
+        ("ژ", "ز"),  # jeh
+        ("کتابە", "كتابه"),  # Kurdish ae
+        ("٠١٢٣٤٥٦٧٨٩", "0123456789"),  # Arabic-Indic digits
+        ("۰۱۲۳۴۵۶۷۸۹", "0123456789"),  # extended Arabic-Indic digits
+        ("१२३", "123"),  # Devanagari digits
+        ("ＡＢＣ", "abc"),  # full-width Latin (NFKC) then lowercase
+        ("STUPID", "stupid"),
+        ("7mar", "حmar"),  # Arabizi 7 → ح
+        ("3ayb 5ara", "عayb خara"),  # Arabizi 3 → ع, 5 → خ
+        ("9alb", "قalb"),  # Arabizi 9 → ق
+        ("حماااااار", "حمار"),  # stretched letters
+        ("fuuuuck", "fuck"),  # Latin runs of 3+
+        ("ح.م.ا.ر", "حمار"),  # dots
+        ("ك ل ب", "كلب"),  # spaces
+        ("ك_ل_ب", "كلب"),  # underscores
+        ("ك-ل-ب", "كلب"),  # dashes
+        ("ك*ل*ب", "كلب"),  # stars
+        ("ح*مار", "حمار"),  # a star inside a word
+        ("ابن\n\n   الكلب", "ابن الكلب"),  # whitespace runs
+    ],
+)
+def test_each_step_normalizes(original, normalized):
+    assert normalize(original).text == normalized
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "قال و ذهب",  # a lone conjunction is never glued to its neighbours
+        "محمد و علي و خالد",
+        "covid 2020",  # digits without letters stay digits
+        "0551234567",
+        "ass",  # a double Latin letter is kept
+        "class",
+    ],
+)
+def test_ordinary_text_keeps_its_words(ordinary):
+    assert normalize(ordinary).text.split() == ordinary.lower().split()
+
+
+def test_two_single_letters_are_not_joined():
+    assert normalize("ب و ت").text == "بوت"
+    assert normalize("ب و").text == "ب و"
+
+
+def test_plain_level_keeps_urls_digits_and_separated_letters():
+    normalized = normalize("WWW.Site24.COM ك ل ب")
+    assert normalized.plain == "www.site24.com ك ل ب"
+    assert normalized.text.endswith("كلب")
+
+
+@pytest.mark.parametrize(
+    ("original", "word", "typed", "steps"),
+    [
+        ("يا كاتب المقال يا ح.م.ا.ر", "حمار", "ح.م.ا.ر", ["joined separated letters"]),
+        ("هو حِمَارٌ!", "حمار", "حِمَارٌ", ["removed diacritics"]),
+        ("هو ﺣﻤﺎﺭ جدا", "حمار", "ﺣﻤﺎﺭ", ["NFKC presentation forms"]),
+        ("\u200fحماااار", "حمار", "حماااار", ["collapsed repeated letters"]),
+        ("انت حمـــار", "حمار", "حمـــار", ["removed tatweel"]),
+        ("انت ح\u200cمار", "حمار", "ح\u200cمار", ["removed invisible characters"]),
+        ("يا أحمق", "احمق", "أحمق", ["folded letter forms"]),
+        ("يا کلب", "كلب", "کلب", ["mapped Persian look-alikes"]),
+        ("ya 7mar", "حmar", "7mar", ["Arabizi"]),
+        ("you ＳＴＵＰＩＤ", "stupid", "ＳＴＵＰＩＤ", ["NFKC presentation forms", "lowercased Latin"]),
+        ("قال ك ل ب ثم", "كلب", "ك ل ب", ["joined separated letters"]),
+        ("ثم ح*مار", "حمار", "ح*مار", ["joined separated letters"]),
+        ("هو حمار", "حمار", "حمار", []),
+    ],
+)
+def test_offsets_point_at_what_the_reader_typed(original, word, typed, steps):
+    assert span_of(original, word) == (typed, steps)
+
+
+def test_offsets_after_a_ligature_that_expands():
+    original = "قال ﷲ أكبر"
+    assert span_of(original, "اكبر") == ("أكبر", ["folded letter forms"])
+    assert span_of(original, "اله")[0] == "ﷲ"
+
+
+def test_offsets_after_many_earlier_changes():
+    original = "أَنْتَ ـــ يا ك.ل.ب و\u200bحِمَار"
+    assert span_of(original, "حمار")[0] == "حِمَار"
+    assert span_of(original, "كلب")[0] == "ك.ل.ب"
+
+
+def test_part_of_a_joined_run_maps_to_its_own_letters():
+    assert span_of("ي.ا.ك.ل.ب", "كلب") == ("ك.ل.ب", ["joined separated letters"])
+
+
+def test_plain_level_offsets():
+    original = "راسلني ٠٥٥١٢٣٤٥٦٧"
+    assert span_of(original, "0551234567", PLAIN) == ("٠٥٥١٢٣٤٥٦٧", ["mapped digits"])
+
+
+def test_steps_only_name_changes_inside_the_span():
+    original = "حِمَارٌ كلب"
+    assert span_of(original, "كلب") == ("كلب", [])

@@ -1,0 +1,72 @@
+r"""The pattern rule type: RE2 over the normalized text, with \m and \M word boundaries."""
+
+import pytest
+
+from app.rules import PolicyError
+from app.rules.patterns import translate
+from tests.rules.conftest import build, hits, rule, texts
+
+
+def pattern_policy(pattern: str):
+    return build(rule("p", "pattern", pattern=pattern))
+
+
+def test_word_boundaries_are_arabic_aware():
+    policy = pattern_policy(r"\mكلب\M")
+    assert texts(policy, "هذا كلب") == ["كلب"]
+    assert texts(policy, "كلب، كلب كلب") == ["كلب", "كلب", "كلب"]  # neighbours share a separator
+    assert texts(policy, "مكلبش") == []
+    assert texts(policy, "كلبه") == []
+    assert [h.start for h in hits(policy, "مكلب كلبه كلب")] == [10]  # the search moves past misses
+
+
+def test_boundaries_inside_a_pattern_share_one_separator():
+    policy = pattern_policy(r"\m(كلب|حمار)\M \mابن\M")
+    assert texts(policy, "يا حمار ابن حمار") == ["حمار ابن"]
+    assert texts(policy, "يا حمارا ابن") == []
+    optional = pattern_policy(r"\mاب\M(?: \mهو\M)?")
+    assert texts(optional, "اب هوس") == ["اب"]
+
+
+def test_without_boundaries_a_pattern_matches_inside_words():
+    assert texts(pattern_policy("كلب"), "مكلبش") == ["كلب"]
+
+
+def test_pattern_sees_normalized_text_and_reports_the_original():
+    policy = pattern_policy(r"\mاشتري\M.{0,10}\mالان\M")
+    (hit,) = hits(policy, "إشتري الآن!")
+    assert (hit.text, hit.term) == ("إشتري الآن", "اشتري الان")
+    assert hit.steps == ["folded letter forms"]
+
+
+def test_latin_is_lowercase_in_normalized_text():
+    assert texts(pattern_policy(r"\mfree\s+money\M"), "FREE   Money now") == ["FREE   Money"]
+
+
+def test_translate_leaves_other_escapes_alone():
+    assert translate(r"\d+\.\s") == r"\d+\.\s"
+    assert r"\pL" in translate(r"\mا")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        (r"(?<=a)b", "RE2 refuses"),  # look-behind
+        (r"(a)\1", "RE2 refuses"),  # back-reference
+        (r"[\m]", "inside [...]"),
+        ("جماعة", "never contains"),  # ة never survives normalization
+        ("حِمار", "never contains"),
+    ],
+)
+def test_bad_patterns_are_refused_at_load_time(pattern, message):
+    with pytest.raises(PolicyError) as error:
+        pattern_policy(pattern)
+    assert (error.value.rule, error.value.field) == ("p", "pattern")
+    assert message in str(error.value)
+
+
+def test_input_is_capped_at_max_input_chars():
+    policy = build(rule("p", "pattern", pattern="كلب"), limits={"max_input_chars": 10, "rule_budget_ms": 50})
+    found = hits(policy, "سلام " * 3 + "كلب")
+    assert [hit.rule for hit in found] == ["engine.input_limit"]
+    assert found[0].error and found[0].start == 10
