@@ -24,6 +24,14 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/flask db upgrade
 	@echo "Majlis on http://127.0.0.1:5000  (API docs: http://127.0.0.1:5000/api/docs)"
+	@if [ -n "$$MAJLIS_ADMIN_EMAIL" ] && [ -n "$$MAJLIS_ADMIN_PASSWORD" ]; then \
+	  echo "Moderators: sign in as $$MAJLIS_ADMIN_EMAIL with MAJLIS_ADMIN_PASSWORD (created at start-up if no admin exists):"; \
+	  echo "  curl -X POST http://127.0.0.1:5000/api/v1/auth/token -H 'Content-Type: application/json' \\"; \
+	  echo "       -d '{\"email\": \"$$MAJLIS_ADMIN_EMAIL\", \"password\": \"…\"}'"; \
+	else \
+	  echo "Moderators: create an account with  $(BIN)/flask moderators create EMAIL --name NAME --role admin"; \
+	  echo "  (asks for the password), or start with MAJLIS_ADMIN_EMAIL and MAJLIS_ADMIN_PASSWORD set."; \
+	fi
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 test: install-dev

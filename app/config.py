@@ -24,13 +24,33 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 64 * 1024,
     "BODY_MAX_CHARS": 5000,
     "MAX_REPLY_DEPTH": 5,
+    "EDIT_WINDOW_MINUTES": 15,  # an author may edit or delete their comment this long (X-Edit-Token)
     "POLICY_FILE": str(PROJECT_ROOT / "policies" / "default.yaml"),
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "JSON_NESTING_MAX": 32,
+    # Moderators (app.auth): sessions, tokens, claims, sign-in throttling.
+    "CLAIM_MINUTES": 5,  # a claim on a queued comment expires after this
+    "TOKEN_HOURS": 24,  # lifetime of a bearer token from POST /api/v1/auth/token
+    "SESSION_HOURS": 12,  # lifetime of a signed-in browser session (ended at sign-out)
+    # "auto": Secure unless a loopback client talks plain HTTP to a loopback host (make run);
+    # true/false force it (MAJLIS_SESSION_COOKIE_SECURE=true behind a TLS proxy is recommended).
+    "SESSION_COOKIE_SECURE": "auto",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_NAME": "majlis_session",
+    "WTF_CSRF_CHECK_DEFAULT": False,  # app.auth checks cookie-session requests only
+    "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
+    "SIGNIN_FREE_FAILURES": 3,  # failures of one account before its sign-ins start to wait
+    "SIGNIN_IP_FREE_FAILURES": 10,  # failures from one IP before its sign-ins start to wait
+    "SIGNIN_ACCOUNT_MAX_DELAY": 30,  # seconds; low so nobody can keep a moderator out
+    "SIGNIN_IP_MAX_DELAY": 300,  # seconds
+    "SIGNIN_RESET_MINUTES": 60,  # a quiet hour forgets old failures
+    "PASSWORD_MIN_LENGTH": 12,
+    "ARGON2_PROFILE": "RFC_9106_LOW_MEMORY",  # argon2.profiles name (tests use CHEAPEST)
 }
 
 # Values that must stay strings even when they look like JSON (from_prefixed_env parses JSON).
-STRING_KEYS = ("SECRET_KEY", "ADMIN_PASSWORD", "ADMIN_EMAIL")
+STRING_KEYS = ("SECRET_KEY", "ADMIN_PASSWORD", "ADMIN_EMAIL", "ADMIN_NAME")
 
 
 def load_config(app, overrides):

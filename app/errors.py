@@ -21,6 +21,7 @@ class DomainError(Exception):
     slug = "bad-request"
     title = _l("Bad request")
     detail = None
+    headers = None  # extra response headers (WWW-Authenticate, Retry-After …)
 
     def __init__(self, detail=None, **extra):
         super().__init__(detail or self.slug)
@@ -86,6 +87,50 @@ class PolicyViolation(DomainError):
         super().__init__(detail, code="policy_violation", violations=violations)
 
 
+class Unauthorized(DomainError):
+    status = 401
+    slug = "unauthorized"
+    title = _l("Sign-in required")
+    detail = _l("Sign in, or send a valid bearer token.")
+    headers = {"WWW-Authenticate": 'Bearer realm="majlis"'}
+
+
+class WrongCredentials(Unauthorized):
+    slug = "wrong-credentials"
+    title = _l("Wrong email or password")
+    detail = _l("The email or the password is wrong, or the account is disabled.")
+
+
+class Forbidden(DomainError):
+    status = 403
+    slug = "forbidden"
+    title = _l("Forbidden")
+    detail = _l("Your role does not allow this.")
+
+
+class CsrfFailed(DomainError):
+    status = 403
+    slug = "csrf-failed"
+    title = _l("Missing or invalid CSRF token")
+    detail = _l("Send the token from GET /api/v1/auth/csrf in the X-CSRFToken header.")
+
+
+class Conflict(DomainError):
+    status = 409
+    slug = "conflict"
+    title = _l("Conflict")
+
+
+class TooManyAttempts(DomainError):
+    status = 429
+    slug = "too-many-attempts"
+    title = _l("Too many sign-in attempts")
+
+    def __init__(self, retry_after):
+        super().__init__(_l("Wait %(seconds)s seconds before trying again.", seconds=retry_after))
+        self.headers = {"Retry-After": str(retry_after)}
+
+
 HTTP_TITLES = {
     400: _l("Bad request"),
     401: _l("Sign-in required"),
@@ -143,7 +188,11 @@ def handle_domain_error(err):
     if "errors" in extra:
         extra["errors"] = translate_messages(extra["errors"])
     detail = err.detail if err.detail is not None else None
-    return problem(err.status, err.title, detail, slug=err.slug, **extra)
+    return problem(err.status, err.title, detail, slug=err.slug, headers=err.headers, **extra)
+
+
+def handle_csrf_error(_err):
+    return handle_domain_error(CsrfFailed())
 
 
 def handle_http_exception(err):
@@ -161,6 +210,9 @@ def handle_unexpected(err):
 
 
 def init_app(app):
+    from flask_wtf.csrf import CSRFError
+
     app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(CSRFError, handle_csrf_error)  # Flask-WTF's own is an HTML 400
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)

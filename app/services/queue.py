@@ -1,0 +1,162 @@
+"""The moderation queue: filtered, sorted, cursor-paged comments with what a moderator needs to
+decide each one (thread, parent, the author's history, the claim, the audit trail).
+
+Category and rule filters match the stored decision's JSON text (`"category": "insult"` inside a
+hit), which works the same on SQLite and PostgreSQL; severity is the decision's score plus 100 for a
+hold-action hit and 1000 for a reject-action hit, so rule holds come before borderline scores.
+"""
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from app.client import email_hash
+from app.clock import now
+from app.errors import ValidationFailed
+from app.extensions import db
+from app.models import Comment, CommentClaim, Status, Thread
+from app.services import audit
+from app.services.pagination import encode_cursor, keyset_filter
+
+QUEUE_STATUSES = ("pending", "reported", "rejected", "spam", "approved")
+RECENT = 5
+
+
+@dataclass
+class Item:
+    comment: Comment
+    claim: CommentClaim | None = None
+    parent: Comment | None = None
+    audit: list = field(default_factory=list)
+    history: dict = field(default_factory=dict)
+
+
+def _json_text():
+    return sa.cast(Comment.decision, sa.Text)
+
+
+def _has(key, value):
+    """The decision's JSON text contains "key": "value" (LIKE wildcards in value escaped)."""
+    value = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sa.or_(*(_json_text().like(f'%"{key}"{sep}"{value}"%', escape="\\") for sep in (": ", ":")))
+
+
+def severity():
+    score = sa.func.coalesce(Comment.decision["score"].as_float(), 0.0)
+    bonus = sa.case((_has("action", "reject"), 1000.0), (_has("action", "hold"), 100.0), else_=0.0)
+    return score + bonus
+
+
+def _filters(f):
+    out = []
+    if f.get("category"):
+        out.append(_has("category", f["category"]))
+    if f.get("rule"):
+        out.append(_has("rule", f["rule"]))
+    if f.get("thread"):
+        out.append(Comment.thread_id == sa.select(Thread.id).where(Thread.key == f["thread"])
+                   .scalar_subquery())
+    if f.get("email"):
+        out.append(Comment.email_hash == email_hash(f["email"]))
+    if f.get("since") is not None:
+        out.append(Comment.created_at >= f["since"])
+    if f.get("until") is not None:
+        out.append(Comment.created_at < f["until"])
+    return out
+
+
+def _encode_severity(score, created_at, comment_id):
+    raw = json.dumps([score, created_at.isoformat(timespec="microseconds"), comment_id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _severity_after(cursor, sev):
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        score, stamp, comment_id = json.loads(raw)
+        created_at = datetime.fromisoformat(stamp)
+        if not isinstance(comment_id, int) or not isinstance(score, (int, float)):
+            raise ValueError("cursor")
+    except (ValueError, TypeError, UnicodeDecodeError) as err:
+        raise ValidationFailed({"cursor": ["Invalid cursor."]}) from err
+    return sa.or_(sev < score, sa.and_(sev == score, sa.or_(
+        Comment.created_at > created_at, sa.and_(Comment.created_at == created_at, Comment.id > comment_id))))
+
+
+def page(status="pending", sort="oldest", cursor=None, limit=25, **filters):
+    """(items, counts per status, next cursor)."""
+    conditions = _filters(filters)
+    query = sa.select(Comment).where(Comment.status == status, *conditions)
+    sev = severity()
+    if sort == "severity":
+        if cursor:
+            query = query.where(_severity_after(cursor, sev))
+        query = query.add_columns(sev).order_by(sev.desc(), Comment.created_at, Comment.id)
+    else:
+        newest = sort == "newest"
+        if cursor:
+            query = query.where(keyset_filter(Comment.created_at, Comment.id, cursor, newest))
+        query = query.add_columns(sev).order_by(*(
+            (Comment.created_at.desc(), Comment.id.desc()) if newest else (Comment.created_at, Comment.id)))
+    rows = db.session.execute(query.limit(limit + 1)).all()
+    more, rows = len(rows) > limit, rows[:limit]
+    next_cursor = None
+    if more:
+        last, last_sev = rows[-1]
+        next_cursor = (_encode_severity(last_sev, last.created_at, last.id) if sort == "severity"
+                       else encode_cursor(last.created_at, last.id))
+    return enrich([row[0] for row in rows]), counts(conditions), next_cursor
+
+
+def counts(conditions=()):
+    rows = db.session.execute(sa.select(Comment.status, sa.func.count()).where(*conditions)
+                              .group_by(Comment.status)).all()
+    found = dict(rows)
+    return {status: found.get(status, 0) for status in QUEUE_STATUSES}
+
+
+def enrich(comments):
+    """Items with claims, audit trails and author histories, in a handful of queries."""
+    ids = [c.id for c in comments]
+    claims = {}
+    if ids:
+        claims = {c.comment_id: c for c in db.session.scalars(
+            sa.select(CommentClaim).where(CommentClaim.comment_id.in_(ids)))}
+    parent_ids = {c.parent_id for c in comments if c.parent_id is not None}
+    parents = {p.id: p for p in db.session.scalars(sa.select(Comment).where(Comment.id.in_(parent_ids)))
+               } if parent_ids else {}
+    trails = audit.trails(ids)
+    histories = author_histories({c.email_hash for c in comments})
+    items = []
+    for comment in comments:
+        claim = claims.get(comment.id)
+        claim = claim if claim is not None and claim.claimed_until > now() else None
+        items.append(Item(comment, claim, parents.get(comment.parent_id), trails[comment.id],
+                          histories.get(comment.email_hash, {})))
+    return items
+
+
+def item(comment):
+    return enrich([comment])[0]
+
+
+def author_histories(hashes):
+    """{email hash: {"approved", "rejected", "spam", "total", "recent": [Comment…]}}."""
+    hashes = [h for h in hashes if h]
+    out = {h: {"approved": 0, "rejected": 0, "spam": 0, "total": 0, "recent": []} for h in hashes}
+    if not hashes:
+        return out
+    rows = db.session.execute(sa.select(Comment.email_hash, Comment.status, sa.func.count())
+                              .where(Comment.email_hash.in_(hashes))
+                              .group_by(Comment.email_hash, Comment.status))
+    for digest, status, n in rows:
+        if status in (Status.APPROVED, Status.REJECTED, Status.SPAM):
+            out[digest][status] = n
+        out[digest]["total"] += n
+    for digest in hashes:
+        out[digest]["recent"] = db.session.scalars(
+            sa.select(Comment).where(Comment.email_hash == digest)
+            .order_by(Comment.created_at.desc(), Comment.id.desc()).limit(RECENT)).all()
+    return out
