@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := wsgi
 
-.PHONY: run test install install-dev lint translations bench clean
+.PHONY: run test install install-dev lint translations bench clean worker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ run: install
 	  echo "  (asks for the password), or start with MAJLIS_ADMIN_EMAIL and MAJLIS_ADMIN_PASSWORD set."; \
 	fi
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+worker: install
+	$(BIN)/python -m app.worker
 
 test: install-dev
 	$(BIN)/ruff check .

@@ -28,6 +28,7 @@ DEFAULTS = {
     "POLICY_FILE": str(PROJECT_ROOT / "policies" / "default.yaml"),
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "JSON_NESTING_MAX": 32,
+    "TASK_QUEUE": "sqlite",  # "sqlite" (instance/tasks.db), "sqlite:////path", a redis:// URL, or "immediate"
     # Moderators (app.auth): sessions, tokens, claims, sign-in throttling.
     "CLAIM_MINUTES": 5,  # a claim on a queued comment expires after this
     "TOKEN_HOURS": 24,  # lifetime of a bearer token from POST /api/v1/auth/token
