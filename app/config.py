@@ -48,6 +48,23 @@ DEFAULTS = {
     "SIGNIN_RESET_MINUTES": 60,  # a quiet hour forgets old failures
     "PASSWORD_MIN_LENGTH": 12,
     "ARGON2_PROFILE": "RFC_9106_LOW_MEMORY",  # argon2.profiles name (tests use CHEAPEST)
+    # Production (issue 9). Pool settings apply per process: a gunicorn worker holds at most
+    # DB_POOL_SIZE + DB_MAX_OVERFLOW connections, so PostgreSQL needs WORKERS x that x instances.
+    "WORKERS": 2,  # gunicorn workers per instance (make serve, gunicorn.conf.py)
+    "DB_POOL_SIZE": 5,
+    "DB_MAX_OVERFLOW": 5,
+    "DB_POOL_TIMEOUT": 5,  # seconds to wait for a free connection before a 503 (not 30)
+    "DB_POOL_RECYCLE": 1800,  # seconds; older connections are replaced
+    "DB_CONNECT_TIMEOUT": 3,  # seconds (PostgreSQL): a cut-off database fails fast
+    "DB_RETRY_AFTER": 5,  # seconds, the Retry-After of a 503 when the database is unavailable
+    "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},  # Redis
+    "LOG_LEVEL": "INFO",
+    "LOG_JSON": True,  # structured JSON lines on stderr; false for plain text
+    "RETENTION_SPAM_DAYS": 30,  # spam rows are deleted this long after their last change; 0 keeps
+    "RETENTION_REJECTED_DAYS": 90,  # rejected rows, likewise
+    "RETENTION_IP_HASH_DAYS": 30,  # IP HMACs are cleared from comments older than this; 0 keeps
+    "RETENTION_SCHEDULE_HOUR": 3,  # the daily retention task runs at this hour (UTC, minute 17)
+    "PRIVACY_ERASE_BODY": False,  # `flask privacy erase`: also remove the comments' text
 }
 
 # Values that must stay strings even when they look like JSON (from_prefixed_env parses JSON).
@@ -71,6 +88,7 @@ def load_config(app, overrides):
     if app.config["MODERATION"] not in ("post", "pre"):
         raise ValueError("MAJLIS_MODERATION must be 'post' or 'pre'")
     app.config.setdefault("SQLALCHEMY_DATABASE_URI", database_uri(app))
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(Path(app.instance_path))
 
@@ -93,6 +111,22 @@ def database_uri(app):
     # An absolute path: Flask-SQLAlchemy 3.1 resolves relative sqlite paths inside instance/.
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{Path(app.instance_path) / 'majlis.db'}"
+
+
+def engine_options(config):
+    """Pool settings (documented in README, "Production"); fail fast when the database is away."""
+    options = {"pool_pre_ping": True, **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
+    uri = str(config["SQLALCHEMY_DATABASE_URI"])
+    if uri.startswith("postgresql"):
+        options.setdefault("pool_size", int(config["DB_POOL_SIZE"]))
+        options.setdefault("max_overflow", int(config["DB_MAX_OVERFLOW"]))
+        options.setdefault("pool_timeout", float(config["DB_POOL_TIMEOUT"]))
+        options.setdefault("pool_recycle", int(config["DB_POOL_RECYCLE"]))
+        # libpq: connect timeout and TCP keepalives, so a dead server is noticed in seconds.
+        options.setdefault("connect_args", {
+            "connect_timeout": int(config["DB_CONNECT_TIMEOUT"]), "keepalives": 1,
+            "keepalives_idle": 10, "keepalives_interval": 2, "keepalives_count": 3})
+    return options
 
 
 def instance_secret(instance_dir):

@@ -3,4 +3,8 @@ from flask import Blueprint
 
 bp = Blueprint("widget", __name__)
 
-from app.widget import routes  # noqa: E402,F401  (registers the views on bp)
+from app.widget import (  # noqa: E402,F401  (edit window; no-JavaScript fallback)
+    edit_routes,
+    nojs,
+    routes,  # noqa: E402,F401  (registers the views on bp)
+)

@@ -1,5 +1,6 @@
 """Public routes: load with a schema, call one service, dump with a schema."""
 from flask import current_app, jsonify, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from app.client import email_hash, ip_hash
 from app.errors import DomainError
@@ -26,10 +27,15 @@ def _email_rate_key():
     """Per-author limit key: a keyed hash of the email (never the address), else the IP."""
     try:
         data, _form = read_body()
-    except DomainError:
+    except (DomainError, HTTPException):
+        # 400/413/415: the view answers it. Raising here would make flask-limiter think its
+        # storage is down and switch to per-process counters.
         data = {}
     email = data.get("email") if isinstance(data, dict) else None
-    return "email:" + email_hash(email) if isinstance(email, str) and email.strip() else "ip:" + ip_hash()
+    if isinstance(email, str) and email.strip():
+        return "email:" + email_hash(email)
+    # Not "ip:…": that is the per-IP limit's key, and one request would count twice against it.
+    return "no-email:" + ip_hash()
 
 
 @bp.post("/api/v1/threads/<path:key>/comments")

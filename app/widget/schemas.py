@@ -17,7 +17,7 @@ class CommentIn(Schema):
     body = Text(required=True, max_length=20000, configured_max="BODY_MAX_CHARS", allow_newlines=True,
                 metadata={"description": "The comment (1–5,000 characters by default)."})
     parent_id = AsciiInt(load_default=None, allow_none=True, blank_is_none=True, minimum=1,
-                         maximum=2**63 - 1, metadata={"description": "An approved comment to reply to."})
+                         maximum=2**31 - 1, metadata={"description": "An approved comment to reply to."})
     remember = FormBoolean(load_default=False)
     thread_url = WebUrl(load_default=None, metadata={
         "description": "The article's URL; kept only when its origin is an allowed origin."})
