@@ -28,6 +28,7 @@ HONEYPOT_DECISION = {"outcome": "reject", "score": 0, "thresholds": {}, "policy"
     {"rule": "honeypot", "category": "spam", "action": "reject", "field": "homepage",
      "start": 0, "end": 0, "text": "", "term": "", "steps": []}]}
 _SPACES = re.compile(r"\s+")
+MAX_ID = 2**31 - 1  # the id columns are INTEGER
 
 
 @dataclass
@@ -120,13 +121,13 @@ def submit_comment(key, data, *, ip_hash=None, user_agent=None):
     db.session.commit()
 
     if status == Status.REJECTED:
-        violations = _violations(decision)
+        violations = violations_for(decision)
         raise PolicyViolation(violations, detail=_("Your comment breaks the commenting terms: %(terms)s",
                                                     terms="، ".join(v["term"] for v in violations)))
     return Submitted(comment, token)
 
 
-def _violations(decision):
+def violations_for(decision):
     """The broken terms in the reader's language (the seed's wording, never the word list)."""
     from flask_babel import get_locale
 
@@ -165,7 +166,8 @@ def list_comments(key, limit, cursor=None, order="oldest"):
 
 def own_comment(comment_id, token):
     """The author's own comment, pending included, for the holder of its edit token."""
-    comment = db.session.get(Comment, comment_id)
+    # Ids are 32-bit on every backend; a larger one from the URL would overflow the driver (a 500).
+    comment = db.session.get(Comment, comment_id) if 0 < comment_id <= MAX_ID else None
     if comment is None or not token or comment.edit_token_hash is None or not hmac.compare_digest(
             comment.edit_token_hash, token_hash(token)):
         raise NotFound(detail=_("No such comment, or the edit token does not match."))

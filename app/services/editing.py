@@ -72,7 +72,7 @@ def edit_comment(comment_id, token, data):
     outcome = str(decision.outcome)
     if outcome == "reject":
         db.session.rollback()
-        violations = comments._violations(decision)
+        violations = comments.violations_for(decision)
         raise PolicyViolation(violations, detail=_("Your comment breaks the commenting terms: %(terms)s",
                                                     terms="، ".join(v["term"] for v in violations)))
     stamp = now()

@@ -12,6 +12,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from flask import g, json, redirect, request
 
 from app.cors import trusted_origin
+from app.errors import DomainError
+from app.request_body import read_body
 from app.widget import bp
 
 ENDPOINT = "widget.create_comment"
@@ -30,19 +32,14 @@ def _origin(url):
 
 @bp.before_request
 def take_redirect_field():
-    """Remember and remove the `redirect` field, so the comment schema sees only its own fields."""
+    """Remember where a plain form wants to go back to: its `redirect` field, else its Referer."""
     if request.endpoint != ENDPOINT or request.mimetype != FORM:
         return
-    g.nojs_target = request.referrer
-    raw = request.get_data(cache=True)
     try:
-        pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
-    except (UnicodeDecodeError, ValueError):
-        return  # the body loader answers 400 for it
-    if any(k == FIELD for k, _v in pairs):
-        g.nojs_target = next(v for k, v in pairs if k == FIELD)
-        # The body loader reads the cached body: give it the form without the redirect field.
-        request._cached_data = urlencode([(k, v) for k, v in pairs if k != FIELD]).encode()
+        data, _is_form = read_body()
+    except DomainError:
+        data = {}  # the body loader answers the error itself
+    g.nojs_target = data.get(FIELD) or request.referrer
 
 
 def _target():

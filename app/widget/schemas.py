@@ -22,6 +22,8 @@ class CommentIn(Schema):
     thread_url = WebUrl(load_default=None, metadata={
         "description": "The article's URL; kept only when its origin is an allowed origin."})
     thread_title = Text(load_default=None, min_length=0, max_length=300)
+    redirect = Text(load_default=None, min_length=0, max_length=2000, metadata={
+        "description": "No-JavaScript form: the article URL to return to (allowed origins only)."})
     homepage = Text(load_default="", min_length=0, max_length=200, data_key=HONEYPOT_FIELD, metadata={
         "description": "Leave empty (a trap for bots)."})
 
