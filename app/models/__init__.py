@@ -3,6 +3,10 @@ from app.models.accounts import ApiToken, Moderator, Role, SignInThrottle, Token
 from app.models.audit import AuditAction, AuditEntry
 from app.models.comments import Comment, Status, Thread
 from app.models.moderation import CommentClaim
+from app.models.settings import Setting, ThreadControl
+from app.models.trust import Ban, BanKind, CommentReport
+from app.models.webhooks import DeliveryState, WebhookDelivery
 
-__all__ = ["ApiToken", "AuditAction", "AuditEntry", "Comment", "CommentClaim", "Moderator", "Role",
-           "SignInThrottle", "Status", "Thread", "TokenKind"]
+__all__ = ["ApiToken", "AuditAction", "AuditEntry", "Ban", "BanKind", "Comment", "CommentClaim", "CommentReport",
+           "DeliveryState", "Moderator", "Role", "Setting", "SignInThrottle", "Status", "Thread", "ThreadControl",
+           "TokenKind", "WebhookDelivery"]

@@ -63,5 +63,6 @@ class Comment(db.Model):
     user_agent: Mapped[str | None] = mapped_column(sa.String(512))
     decision: Mapped[dict | None] = mapped_column(sa.JSON)
     edit_token_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    report_count: Mapped[int] = mapped_column(default=0, server_default="0")  # distinct reporters (0003)
 
     thread: Mapped[Thread] = relationship(lazy="joined")

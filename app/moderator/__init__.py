@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("moderator", __name__)
 
-from app.moderator import routes  # noqa: E402,F401  (registers the views on bp)
+from app.moderator import controls_routes, routes  # noqa: E402,F401  (registers the views; controls: issue 6)

@@ -20,7 +20,7 @@ from app.clock import now
 from app.errors import DuplicateComment, NotFound, PolicyViolation, ThreadClosed, ValidationFailed
 from app.extensions import db
 from app.models import Comment, Status, Thread
-from app.services import policy_runtime, threads
+from app.services import policy_runtime, settings, threads, trust
 from app.services.pagination import encode_cursor, keyset_filter
 
 OUTCOME_STATUS = {"approve": Status.APPROVED, "hold": Status.PENDING, "reject": Status.REJECTED}
@@ -55,7 +55,8 @@ def change_status(comment, new_status):
     old = comment.status
     if old == new_status:
         return
-    delta = (new_status == Status.APPROVED) - (old == Status.APPROVED)
+    shown = settings.public_statuses()  # approved, and reported unless the editors hide those
+    delta = (new_status in shown) - (old in shown)
     comment.status = new_status
     comment.updated_at = now()
     if delta:
@@ -106,6 +107,7 @@ def submit_comment(key, data, *, ip_hash=None, user_agent=None):
         raise DuplicateComment()
 
     decision, status = _decide(data, bool(data.get("homepage")))
+    decision, status = trust.screen(thread, data, decision, status, ip_hash=ip_hash, email_hash=author_hash)
     token = secrets.token_urlsafe(32)
     stamp = now()
     comment = Comment(
@@ -119,6 +121,7 @@ def submit_comment(key, data, *, ip_hash=None, user_agent=None):
     db.session.flush()
     change_status(comment, status)
     db.session.commit()
+    trust.after_submit(comment)  # a banned author is told; a held comment goes to the webhook
 
     if status == Status.REJECTED:
         violations = violations_for(decision)
@@ -153,7 +156,8 @@ def list_comments(key, limit, cursor=None, order="oldest"):
     if thread is None:
         return thread_view(key), [], None
     newest = order == "newest"
-    query = sa.select(Comment).where(Comment.thread_id == thread.id, Comment.status == Status.APPROVED)
+    query = sa.select(Comment).where(Comment.thread_id == thread.id,
+                                     Comment.status.in_(settings.public_statuses()))
     if cursor:
         query = query.where(keyset_filter(Comment.created_at, Comment.id, cursor, newest))
     ordering = (Comment.created_at.desc(), Comment.id.desc()) if newest else (

@@ -6,5 +6,6 @@ bp = Blueprint("widget", __name__)
 from app.widget import (  # noqa: E402,F401  (edit window; no-JavaScript fallback)
     edit_routes,
     nojs,
+    report_routes,  # readers' reports (issue 6)
     routes,  # noqa: E402,F401  (registers the views on bp)
 )

@@ -7,14 +7,15 @@ import uuid
 import pytest
 import sqlalchemy as sa
 from test_moderation_support import *  # noqa: F403  (the shared fixtures)
-from test_moderation_support import HOLD_BODY, bearer
+from test_moderation_support import HOLD_BODY, PASSWORD, bearer
 
 from app.extensions import db
 from app.models import AuditEntry, Moderator, Role
-from app.services import accounts
+from app.services import accounts, trust
 
-M, A = Role.MODERATOR, Role.ADMIN
+M, E, A = Role.MODERATOR, Role.EDITOR, Role.ADMIN
 C = "/api/v1/moderation/comments/{comment}"
+T = "/api/v1/moderation/threads/{thread}"
 # (method, path, body, the lowest role allowed)
 ROUTES = [
     ("GET", "/api/v1/moderation/queue", None, M),
@@ -30,6 +31,17 @@ ROUTES = [
     ("POST", "/api/v1/moderation/accounts", {"email": "{email}", "display_name": "جديد",
                                              "password": "a long enough password"}, A),
     ("PATCH", "/api/v1/moderation/accounts/{account}", {"display_name": "اسم آخر"}, A),
+    # The editors' controls (issue 6)
+    ("GET", "/api/v1/moderation/settings", None, E),
+    ("PATCH", "/api/v1/moderation/settings", {"reports_threshold": 3}, E),
+    ("GET", "/api/v1/moderation/threads", None, E),
+    ("POST", T + "/close", {"note": "matrix"}, E),
+    ("POST", T + "/reopen", {}, E),
+    ("PUT", T + "/premoderation", {"enabled": True}, E),
+    ("GET", "/api/v1/moderation/bans", None, E),
+    ("POST", "/api/v1/moderation/bans", {"kind": "email", "email": "{email}"}, E),
+    ("DELETE", "/api/v1/moderation/bans/{ban}", None, E),
+    ("GET", "/api/v1/moderation/webhooks/deliveries", None, E),
 ]
 PUBLIC = {"/api/v1/auth/token", "/api/v1/auth/logout", "/api/v1/auth/csrf"}
 ROLES = [Role.MODERATOR, Role.EDITOR, Role.ADMIN]
@@ -53,8 +65,9 @@ def ctx(app, post, make_account):
     target = make_account()
     with app.app_context():
         account = accounts.find_by_email(target).id
+        ban = trust.create_ban(None, kind="email", email=f"banned-{uuid.uuid4().hex[:6]}@example.org").id
     return {"comment": response.get_json()["comment"]["id"], "account": account,
-            "email": f"new-{uuid.uuid4().hex[:8]}@newsroom.example"}
+            "email": f"new-{uuid.uuid4().hex[:8]}@newsroom.example", "thread": "news/matrix", "ban": ban}
 
 
 @pytest.fixture
@@ -132,7 +145,8 @@ def test_cookie_sessions_need_csrf_bearer_tokens_do_not(app, route, ctx, make_ac
 
 
 def test_every_moderation_route_is_in_the_matrix(app):
-    covered = {(m, p.replace("{comment}", "<int:comment_id>").replace("{account}", "<int:account_id>"))
+    covered = {(m, p.replace("{comment}", "<int:comment_id>").replace("{account}", "<int:account_id>")
+                .replace("{thread}", "<path:key>").replace("{ban}", "<int:ban_id>"))
                for m, p, _b, _r in ROUTES}
     for rule in app.url_map.iter_rules():
         if not rule.rule.startswith(("/api/v1/moderation", "/api/v1/auth")) or rule.rule in PUBLIC:
@@ -155,3 +169,112 @@ def test_policy_editing_routes_need_an_editor(app, client, credentials, problem)
         for method in rule.methods & {"POST", "PUT", "PATCH", "DELETE"}:
             problem(client.open(path, method=method, json={}), 401)
             problem(client.open(path, method=method, json={}, headers=moderator), 403)
+
+
+# ------------------------------------------------------------------ the policy editor (issue 7)
+
+E = Role.EDITOR
+PD = "/api/v1/policy/drafts/{draft}"
+FRUIT = {"id": "matrix.fruit", "category": "insult", "type": "lexicon", "action": "hold", "lexicons": ["hold_words"],
+         "description": {"ar": "اختبار", "en": "test"}, "examples": {"match": ["بطيخ"], "no_match": []}}
+POLICY_ROUTES = [
+    ("GET", "/api/v1/policy", None, M),
+    ("GET", "/api/v1/policy/versions", None, M),
+    ("GET", "/api/v1/policy/versions/1", None, M),
+    ("GET", "/api/v1/policy/export", None, M),
+    ("GET", "/api/v1/policy/stats", None, M),
+    ("POST", "/api/v1/policy/test", {"text": "أحب البطيخ"}, M),
+    ("POST", "/api/v1/policy/import", {"yaml": "{export}"}, E),
+    ("GET", "/api/v1/policy/drafts", None, E),
+    ("POST", "/api/v1/policy/drafts", {}, E),
+    ("GET", PD, None, E),
+    ("PATCH", PD, {"name": "مسودة"}, E),
+    ("DELETE", PD, None, E),
+    ("POST", PD + "/rules", FRUIT, E),
+    ("PUT", PD + "/rules/test.hold", dict(FRUIT, id="test.hold"), E),
+    ("PATCH", PD + "/rules/test.hold", {"enabled": False}, E),
+    ("DELETE", PD + "/rules/test.hold", None, E),
+    ("POST", PD + "/rules/test.hold/move", {"position": 1}, E),
+    ("PUT", PD + "/thresholds", {"hold": 3, "reject": 9}, E),
+    ("GET", PD + "/lists/hold_words", None, E),
+    ("PUT", PD + "/lists/spare", {"text": "كلمة\n"}, E),
+    ("DELETE", PD + "/lists/spare", None, E),
+    ("POST", PD + "/lists/hold_words/terms", {"terms": [{"term": "قرنبيط", "note": "خضار"}]}, E),
+    ("POST", PD + "/lists/hold_words/terms/remove", {"terms": ["كوسا"]}, E),
+    ("POST", "/api/v1/policy/backtests", {"draft": "{draft}", "limit": 10}, E),
+    ("GET", "/api/v1/policy/backtests", None, E),
+    ("GET", "/api/v1/policy/backtests/{backtest}", None, E),
+    ("POST", "/api/v1/policy/publish", {"draft": "{draft}", "note": "matrix"}, E),
+    ("POST", "/api/v1/policy/rollback", {"version": 1, "note": "matrix"}, E),
+]
+READ_ONLY_POSTS = {"/api/v1/policy/test"}
+
+
+@pytest.fixture
+def policy_client(app_with):
+    """A client of an app whose policy comes from the database and whose backtests run inline."""
+    return app_with(POLICY_SOURCE="database", TASK_QUEUE="immediate", POLICY_REFRESH_SECONDS=0).test_client()
+
+
+@pytest.fixture
+def policy_ctx(policy_client, make_account, token_for):
+    """A draft (with a spare list, «كوسا» on the hold list), a second version to roll back from, a backtest."""
+    headers = bearer(token_for(make_account(Role.ADMIN)))
+    first = policy_client.post("/api/v1/policy/drafts", json={}, headers=headers).get_json()["draft"]["id"]
+    policy_client.post(f"/api/v1/policy/drafts/{first}/lists/hold_words/terms", json={"terms": [{"term": "موز"}]},
+                       headers=headers)
+    assert policy_client.post("/api/v1/policy/publish", json={"draft": first, "note": "v2"},
+                              headers=headers).status_code == 201
+    draft = policy_client.post("/api/v1/policy/drafts", json={}, headers=headers).get_json()["draft"]["id"]
+    base = f"/api/v1/policy/drafts/{draft}"
+    policy_client.put(base + "/lists/spare", json={"text": "كلمة\n"}, headers=headers)
+    policy_client.post(base + "/lists/hold_words/terms", json={"terms": [{"term": "كوسا"}]}, headers=headers)
+    backtest = policy_client.post("/api/v1/policy/backtests", json={"draft": draft, "limit": 5}, headers=headers)
+    export = policy_client.get("/api/v1/policy/export?version=1", headers=headers).get_data(as_text=True)
+    return {"draft": draft, "backtest": backtest.get_json()["backtest"]["id"], "export": export}
+
+
+def send_policy(client, route, ctx, headers):
+    method, path, body, _role = route
+    return client.open(fill(path, ctx), method=method, json=fill(body, ctx), headers=headers)
+
+
+@pytest.mark.parametrize("route", POLICY_ROUTES, ids=[f"{r[0]} {r[1]}" for r in POLICY_ROUTES])
+@pytest.mark.parametrize("who", ROLES + BAD_CREDENTIALS)
+def test_policy_matrix(app, policy_client, route, who, policy_ctx, credentials, problem):
+    headers = credentials(who)
+    before = audit_count(app)
+    response = send_policy(policy_client, route, policy_ctx, headers)
+    if who in BAD_CREDENTIALS:
+        body = problem(response, 401)
+        assert body["type"].endswith("unauthorized")
+    elif Moderator(role=str(who)).has_role(route[3]):
+        assert response.status_code in (200, 201, 202, 204), response.get_data(as_text=True)
+        if route[0] != "GET" and route[1] not in READ_ONLY_POSTS:
+            assert audit_count(app) > before, "a state-changing action without an audit row"
+    else:
+        body = problem(response, 403)
+        assert body["type"].endswith("forbidden")
+        assert audit_count(app) == before
+
+
+@pytest.mark.parametrize("route", [r for r in POLICY_ROUTES if r[0] != "GET"], ids=lambda r: f"{r[0]} {r[1]}")
+def test_policy_cookie_sessions_need_csrf(app, policy_client, route, policy_ctx, make_account, problem):
+    email = make_account(Role.ADMIN)
+    response = policy_client.post("/api/v1/auth/session", json={"email": email, "password": PASSWORD})
+    csrf = response.get_json()["csrf_token"]
+    problem(send_policy(policy_client, route, policy_ctx, {}), 403)
+    response = send_policy(policy_client, route, policy_ctx, {"X-CSRFToken": csrf})
+    assert response.status_code in (200, 201, 202, 204), response.get_data(as_text=True)
+
+
+def test_every_policy_route_is_in_the_matrix(app):
+    covered = {(m, p.replace("{draft}", "<int:draft_id>").replace("{backtest}", "<int:backtest_id>")
+                .replace("/versions/1", "/versions/<int:number>").replace("/rules/test.hold", "/rules/<rule_id>")
+                .replace("/lists/hold_words", "/lists/<name>").replace("/lists/spare", "/lists/<name>"))
+               for m, p, _b, _r in POLICY_ROUTES}
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/v1/policy"):
+            continue
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            assert (method, rule.rule) in covered, f"{method} {rule.rule} is not in the policy matrix"
