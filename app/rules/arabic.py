@@ -90,6 +90,10 @@ FOLD_TABLE = str.maketrans({**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LA
 
 # Arabizi digits, used only inside Latin words: 9 → ق (as in "9alb"); ص is written "9'" rarely.
 ARABIZI_DIGITS = str.maketrans({"2": "ء", "3": "ع", "5": "خ", "6": "ط", "7": "ح", "8": "غ", "9": "ق"})
+# A digit with an apostrophe is the dotted letter: 3' = غ (also written 8), 7' = خ (also 5),
+# 6' = ظ, 9' = ض. The first two become the digit of the same letter, so "3'abi" = "8abi".
+ARABIZI_APOSTROPHE = {"3": "8", "7": "5", "6": "ظ", "9": "ض"}
+APOSTROPHES = "'’‘`ʼ"
 
 # Arabic letters after folding (hamza … yeh); used to tell Arabic terms from Latin ones.
 ARABIC_LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"

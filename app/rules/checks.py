@@ -18,6 +18,8 @@ from app.rules.patterns import CompiledPattern
 from app.rules.words import Lexicons, TermMatcher, WordHit, padded_words
 
 _NAMES = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
+# `except`: word lists of innocent phrases ("لحم الخنزير", "مكب الزباله") that cancel a hit
+_EXCEPT = fields.List(fields.String(), validate=validate.Length(min=1))
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -40,17 +42,43 @@ def _word_match(hit: WordHit, *notes: str) -> Match:
     return Match(hit.start, hit.end, hit.term, TEXT, hit.notes() + notes)
 
 
+class Exceptions:
+    """The `except` word lists of a rule: innocent phrases that cancel the hits they cover.
+
+    A hit is cancelled when an exception phrase found in the same text spans the whole word of
+    the hit ("لحم الخنزير" covers "الخنزير"; "مكب الزباله" covers "الزباله"). The phrases are
+    matched like any word list: one automaton pass per text, shared by every rule that names
+    the same lists, and only when the rule has hits at all.
+    """
+
+    def __init__(self, names, lexicons: Lexicons):
+        self.matcher = lexicons.matcher(names, "except") if names else None
+
+    def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        if self.matcher is None or not hits:
+            return hits
+        covers = _words(self.matcher, text)
+        if not covers:
+            return hits
+        return [
+            hit for hit in hits
+            if not any(c.start <= hit.start and hit.end <= c.end for c in covers)
+        ]
+
+
 class LexiconCheck(Check):
     """A listed term occurs as a word (clitics and endings allowed by the term's length)."""
 
-    options = {"lexicons": _NAMES}
+    options = {"lexicons": _NAMES, "except": _EXCEPT}
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         self.matcher = lexicons.matcher(options["lexicons"], "lexicons")
+        self.exceptions = Exceptions(options.get("except"), lexicons)
 
     def find(self, text):
-        return [_word_match(hit) for hit in _words(self.matcher, text)]
+        hits = self.exceptions.keep(_words(self.matcher, text), text)
+        return [_word_match(hit) for hit in hits]
 
 
 class PatternCheck(Check):
@@ -73,13 +101,15 @@ class TargetedCheck(Check):
     """An offensive term within `window` words of a target (the writer, God, a people …).
 
     A vocative يا joined to the offensive word ("ياحمار") counts as a target when the target
-    lists hold يا.
+    lists hold يا. Offensive words covered by an `except` phrase are dropped before any target
+    is looked for.
     """
 
     options = {
         "lexicons": _NAMES,
         "targets": _NAMES,
         "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
+        "except": _EXCEPT,
     }
 
     def __init__(self, options, lexicons):
@@ -88,9 +118,10 @@ class TargetedCheck(Check):
         self.targets = lexicons.matcher(options["targets"], "targets")
         self.window = options["window"]
         self.vocative_is_target = bool(self.targets.find(VOCATIVE))
+        self.exceptions = Exceptions(options.get("except"), lexicons)
 
     def find(self, text):
-        offensive = _words(self.offensive, text)
+        offensive = self.exceptions.keep(_words(self.offensive, text), text)
         if not offensive:
             return []
         targets = _words(self.targets, text)

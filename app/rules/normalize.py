@@ -169,6 +169,27 @@ class RegexStage(Stage):
         return edits
 
 
+class ArabiziApostrophe(RegexStage):
+    """A digit and apostrophe in a Latin word is one letter: "3'abi" → "8abi" (غ), "7'" → "5".
+
+    Without this the apostrophe would split the word, so "3'abi" could never match.
+    """
+
+    _apostrophe = "[" + arabic.APOSTROPHES + "]"
+    regex = re.compile(rf"(?<=[a-z])([3679]){_apostrophe}|([3679]){_apostrophe}(?=[a-z])")
+    step = arabic.ARABIZI
+    _quick = re.compile(rf"[3679]{_apostrophe}")
+
+    def needed(self, text):
+        # `in` scans are several times faster than the regex; apostrophes are rare in comments
+        if not any(apostrophe in text for apostrophe in arabic.APOSTROPHES):
+            return False
+        return self._quick.search(text) is not None
+
+    def replacement(self, match):
+        return arabic.ARABIZI_APOSTROPHE[match.group(1) or match.group(2)]
+
+
 _SEPARATOR = r"[\s.\-*_+·•|~/]+"
 _LETTER = r"[^\W\d_]"
 
@@ -243,7 +264,9 @@ class CollapseSpaces(RegexStage):
 
 
 _DELETE, _NFKC, _FOLD = DeleteMarks(), Nfkc(), FoldCharacters()
-_TEXT_STAGES = (Arabizi(), JoinSpacedLetters(), JoinStarredLetters(), CollapseRepeats(), CollapseSpaces())
+_TEXT_STAGES = (
+    ArabiziApostrophe(), Arabizi(), JoinSpacedLetters(), JoinStarredLetters(), CollapseRepeats(), CollapseSpaces(),
+)
 
 
 class AppliedStage:

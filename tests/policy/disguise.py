@@ -181,7 +181,9 @@ def disguises(term: str) -> dict[str, str]:
 
 def read_terms(path) -> list[str]:
     terms = []
-    for line in open(path, encoding="utf-8"):
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    for line in lines:
         line = line.split(" # ", 1)[0].strip()
         if line and not line.startswith("#"):
             terms.append(line)

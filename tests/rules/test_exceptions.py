@@ -1,0 +1,169 @@
+"""`except`: word lists of innocent phrases that cancel the lexicon or targeted hits they cover.
+
+Also: Arabizi terms written with an apostrophe (3' = غ, 7' = خ) are matchable.
+"""
+
+import pytest
+
+from app.rules import PolicyError
+from tests.rules.conftest import build, hits, rule, terms, texts
+
+INSULTS = "خنزير\nخنازير\nزباله\nفيران\nفئران\nكلب\nحمار"
+INNOCENT = "\n".join([
+    "# innocent phrases: descriptive uses of insult words",
+    "لحم الخنزير",
+    "لحوم الخنازير",
+    "انفلونزا الخنازير",
+    "جمع الزباله",
+    "حاويات الزباله",
+    "مكب الزباله",
+    "مكبات الزباله",
+    "فئران التجارب",
+    "فيران التجارب",
+])
+ADDRESS = "يا\nانت\nانتم"
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return build(
+        rule("plain", "lexicon", lexicons=["insults"], **{"except": ["innocent"]}),
+        rule("addressed", "targeted", category="author_offense", lexicons=["insults"],
+             targets=["address"], window=2, **{"except": ["innocent"]}),
+        lexicons={"insults": INSULTS, "innocent": INNOCENT, "address": ADDRESS},
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "يحرم أكل لحم الخنزير في الإسلام",
+        "تحذير من انتشار انفلونزا الخنازير في المدارس",
+        "البلدية تأخرت في جمع الزبالة من الشوارع",
+        "حاويات الزبالة ممتلئة منذ أسبوع",
+        "الحريق اندلع في مكب الزبالة شرق المدينة",
+        "ومكبات الزبالة قرب المدارس خطر على الأطفال",  # a clitic on the phrase
+        "تجربة الدواء على فئران التجارب نجحت",
+        "استخدموا فيران التجارب في المختبر",
+        "يحرم أكل لَحْمِ الخِنْزِيرِ",  # diacritics: the phrase is normalized like the text
+        "لحـــم الخنزيـــر",  # tatweel
+        "مكب الزبالة يا جماعة",  # the targeted rule: the covered word is gone before targets are sought
+    ],
+)
+def test_an_exception_phrase_cancels_the_hit_it_covers(policy, body):
+    assert hits(policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "typed"),
+    [
+        ("انت خنزير", "خنزير"),  # no exception phrase at all
+        ("الخنزير أكل لحم الضأن", "الخنزير"),  # both words, but not the phrase
+        ("شعب زبالة", "زبالة"),
+        ("جمع الحطب وهو زبالة", "زبالة"),  # the phrase's first word alone covers nothing
+        ("يا فئران", "فئران"),
+    ],
+)
+def test_the_same_words_outside_an_exception_phrase_still_hit(policy, body, typed):
+    assert typed in texts(policy, body)
+
+
+def test_only_the_covered_occurrence_is_cancelled(policy):
+    # one descriptive use and one insult in the same comment: the insult still hits both rules
+    body = "يأكلون لحم الخنزير ... يا خنزير"
+    found = hits(policy, body)
+    assert [h.text for h in found] == ["خنزير", "خنزير"]
+    assert {h.rule for h in found} == {"plain", "addressed"}
+    assert all(h.start == body.rindex("خنزير") for h in found)
+
+
+def test_a_rule_without_except_is_unchanged():
+    plain = build(rule("plain", "lexicon", lexicons=["insults"]), lexicons={"insults": INSULTS})
+    assert texts(plain, "يحرم أكل لحم الخنزير") == ["الخنزير"]
+    assert texts(plain, "حاويات الزبالة ممتلئة") == ["الزبالة"]
+
+
+def test_a_covering_exception_from_another_list_does_not_apply():
+    other = build(
+        rule("plain", "lexicon", lexicons=["insults"], **{"except": ["labs"]}),
+        lexicons={"insults": INSULTS, "labs": "فئران التجارب", "food": "لحم الخنزير"},
+    )
+    assert terms(other, "فئران التجارب") == []
+    assert terms(other, "لحم الخنزير") == ["خنزير"]
+
+
+def test_unknown_exception_list_is_refused():
+    with pytest.raises(PolicyError) as error:
+        build(
+            rule("plain", "lexicon", lexicons=["insults"], **{"except": ["missing"]}),
+            lexicons={"insults": INSULTS},
+        )
+    assert error.value.rule == "plain"
+    assert error.value.field == "except"
+    assert "missing" in error.value.message
+
+
+@pytest.mark.parametrize("value", [[], "innocent", [3]])
+def test_malformed_except_is_refused(value):
+    with pytest.raises(PolicyError) as error:
+        build(
+            rule("plain", "lexicon", lexicons=["insults"], **{"except": value}),
+            lexicons={"insults": INSULTS, "innocent": INNOCENT},
+        )
+    assert error.value.field.startswith("except")
+
+
+def test_except_is_refused_on_types_without_it():
+    with pytest.raises(PolicyError) as error:
+        build(
+            rule("p", "pattern", pattern="كلب", **{"except": ["innocent"]}),
+            lexicons={"innocent": INNOCENT},
+        )
+    assert error.value.field == "except"
+
+
+def test_examples_see_exceptions():
+    # a no_match example that only an exception makes pass is accepted at load time
+    policy = build(
+        rule("plain", "lexicon", lexicons=["insults"], examples={
+            "match": ["انت خنزير"], "no_match": ["يحرم أكل لحم الخنزير"],
+        }, **{"except": ["innocent"]}),
+        lexicons={"insults": INSULTS, "innocent": INNOCENT},
+    )
+    assert texts(policy, "انت خنزير") == ["خنزير"]
+
+
+# ---------------------------------------------------------------- Arabizi with an apostrophe
+
+ARABIZI = "3'abi\n7'ara\nkalb"
+
+
+@pytest.fixture(scope="module")
+def arabizi():
+    return build(rule("arabizi", "lexicon", lexicons=["latin"]), lexicons={"latin": ARABIZI})
+
+
+@pytest.mark.parametrize(
+    ("body", "typed"),
+    [
+        ("enta 3'abi", "3'abi"),
+        ("ENTA 3'ABI!!", "3'ABI"),
+        ("enta 3’abi", "3’abi"),  # typographic apostrophe
+        ("enta 8abi", "8abi"),  # 3' and 8 are the same letter (غ)
+        ("kalam 7'ara", "7'ara"),
+        ("kalam 5ara", "5ara"),  # 7' and 5 are the same letter (خ)
+    ],
+)
+def test_arabizi_terms_with_an_apostrophe_match(arabizi, body, typed):
+    assert texts(arabizi, body) == [typed]
+
+
+def test_the_apostrophe_hit_points_at_what_was_typed(arabizi):
+    (hit,) = hits(arabizi, "ya 3'abi")
+    assert (hit.start, hit.end, hit.text) == (3, 8, "3'abi")
+    assert "Arabizi" in hit.steps
+
+
+@pytest.mark.parametrize("body", ["3'abiya", "it's 3' long", "3 abi", "a3'abi"])
+def test_apostrophe_arabizi_stays_word_aware(arabizi, body):
+    assert texts(arabizi, body) == []
