@@ -2,16 +2,19 @@
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import auth, cors, database, errors, i18n, tasks
+from app import auth, cors, database, errors, i18n, logging_setup, ops, security_headers, tasks
 from app.clock import SystemClock
+from app.commands import dev, privacy
 from app.config import load_config
 from app.extensions import babel, db, limiter, migrate
+from app.services import retention
 
 
 def create_app(overrides=None):
     app = Flask(__name__, instance_relative_config=True)
     app.config["CLOCK"] = SystemClock()
     load_config(app, overrides)
+    logging_setup.init_app(app)  # JSON log lines with the request id; no emails, tokens or IPs
     if app.config["TRUSTED_PROXIES"]:
         # Exactly N hops: with 0 (the default) X-Forwarded-For is ignored and cannot be spoofed.
         n = app.config["TRUSTED_PROXIES"]
@@ -26,6 +29,8 @@ def create_app(overrides=None):
     babel.init_app(app, locale_selector=i18n.select_locale, default_locale="ar")
     auth.init_app(app)  # Flask-Login, CSRF for cookie sessions, the session cookie
 
+    from app.admin import bp as admin_bp
+    from app.desk import bp as desk_bp
     from app.docs import bp as docs_bp
     from app.embed import bp as embed_bp
     from app.moderator import bp as moderator_bp
@@ -35,16 +40,27 @@ def create_app(overrides=None):
     app.register_blueprint(docs_bp)
     app.register_blueprint(embed_bp)
     app.register_blueprint(moderator_bp)
+    app.register_blueprint(desk_bp)  # the moderator's desk (HTML)
+    app.register_blueprint(admin_bp)  # the policy editor (API and page); marks the backtest task
+    ops.init_app(app)  # /healthz, /readyz, /metrics and request timing
 
     cors.init_app(app)
+    security_headers.init_app(app)  # CSP and frame-ancestors 'none' for the desk's pages
     errors.init_app(app)
 
     from app.commands import register_commands
 
     register_commands(app)
+    privacy.init_app(app)  # flask privacy export|erase EMAIL
+    dev.init_app(app)  # flask dev seed
+    from app.services import webhooks  # noqa: F401  (marks its @background delivery task)
     tasks.init_app(app)  # after every module that marks @background functions is imported
+    retention.init_app(app)  # the daily retention task on huey
 
     from app.services.accounts import ensure_first_admin
 
     ensure_first_admin(app)  # MAJLIS_ADMIN_EMAIL/PASSWORD, when no admin exists yet
+    from app.services.policies.versions import seed_at_start
+
+    seed_at_start(app)  # POLICY_FILE becomes policy version 1 when the database has none
     return app

@@ -25,7 +25,15 @@ DEFAULTS = {
     "BODY_MAX_CHARS": 5000,
     "MAX_REPLY_DEPTH": 5,
     "EDIT_WINDOW_MINUTES": 15,  # an author may edit or delete their comment this long (X-Edit-Token)
-    "POLICY_FILE": str(PROJECT_ROOT / "policies" / "default.yaml"),
+    "POLICY_FILE": str(PROJECT_ROOT / "policies" / "default.yaml"),  # the seed of policy version 1
+    # Where comments' policy comes from: "database" (the active version; the editor publishes),
+    # "file" (POLICY_FILE as is), or "auto": "file" when POLICY_FILE is a create_app override.
+    "POLICY_SOURCE": "auto",
+    "POLICY_REFRESH_SECONDS": 2,  # how often a process asks which version is active (publish → live)
+    "STATS_CACHE_SECONDS": 30,  # per-rule hit counts and overturn rates are recomputed this often
+    "BACKTEST_DEFAULT_LIMIT": 10000,  # a backtest's last N comments unless told otherwise
+    "BACKTEST_MAX_LIMIT": 200000,
+    "BACKTEST_SAMPLES": 5,  # sample comments kept per kind of change
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "JSON_NESTING_MAX": 32,
     "TASK_QUEUE": "sqlite",  # "sqlite" (instance/tasks.db), "sqlite:////path", a redis:// URL, or "immediate"
@@ -48,6 +56,13 @@ DEFAULTS = {
     "SIGNIN_RESET_MINUTES": 60,  # a quiet hour forgets old failures
     "PASSWORD_MIN_LENGTH": 12,
     "ARGON2_PROFILE": "RFC_9106_LOW_MEMORY",  # argon2.profiles name (tests use CHEAPEST)
+    # The moderator's desk (issue 6). Runtime dials live in the database (services.settings).
+    "RATELIMIT_REPORT_IP": "10 per minute;100 per day",  # readers' reports of comments, per IP
+    "WEBHOOK_TIMEOUT": 5,  # seconds per delivery attempt
+    "WEBHOOK_ATTEMPTS": 6,  # attempts before a delivery is marked failed
+    "WEBHOOK_RETRY_SECONDS": 30,  # first retry after this; each next one waits twice as long
+    "WEBHOOK_ALLOW_LOOPBACK": False,  # tests only: http://127.0.0.1 receivers
+    "WEBHOOK_ALLOW_PRIVATE": False,  # receivers on private/link-local ranges (an intranet)
     # Production (issue 9). Pool settings apply per process: a gunicorn worker holds at most
     # DB_POOL_SIZE + DB_MAX_OVERFLOW connections, so PostgreSQL needs WORKERS x that x instances.
     "WORKERS": 2,  # gunicorn workers per instance (make serve, gunicorn.conf.py)
@@ -85,6 +100,10 @@ def load_config(app, overrides):
 
     app.config["ALLOWED_ORIGINS"] = parse_origins(app.config["ALLOWED_ORIGINS"])
     app.config["TRUSTED_PROXIES"] = int(app.config["TRUSTED_PROXIES"])
+    if app.config["POLICY_SOURCE"] == "auto":
+        app.config["POLICY_SOURCE"] = "file" if "POLICY_FILE" in (overrides or {}) else "database"
+    if app.config["POLICY_SOURCE"] not in ("database", "file"):
+        raise ValueError("MAJLIS_POLICY_SOURCE must be 'database', 'file' or 'auto'")
     if app.config["MODERATION"] not in ("post", "pre"):
         raise ValueError("MAJLIS_MODERATION must be 'post' or 'pre'")
     app.config.setdefault("SQLALCHEMY_DATABASE_URI", database_uri(app))

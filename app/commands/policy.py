@@ -174,3 +174,47 @@ def eval_policy(file, text_field, label_field, positive, subtype_field, ids, pol
     click.echo(f"terms behind false flags (top {top}):")
     for term, count in false_terms.most_common(top):
         click.echo(f"  {count:>5}  {term}")
+
+
+# ------------------------------------------------------------------ versions in the database
+
+
+@policy_cli.command("export")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, writable=True))
+@click.option("--version", "number", type=int, default=None, help="A version number (default: the active one).")
+def export_policy(file, number):
+    """Write a policy version (default: the active one) with its word lists as one YAML file
+    (standard output without FILE); `flask policy import` reads it back exactly."""
+    from app.services.policies import versions
+
+    version, text = versions.export(number)
+    if file:
+        with open(file, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        click.echo(f"exported version {version.number} to {file}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@policy_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--note", default=None, help="The change note (default: imported from FILE).")
+@click.option("--draft", "as_draft", is_flag=True, help="Make a draft for the editor instead of publishing.")
+def import_policy(file, note, as_draft):
+    """Publish FILE (an export, or a policy YAML whose word lists are files beside it) as the next
+    version; nothing is created when it equals the active version."""
+    from app.services.policies import PolicyInvalid, documents, drafts, versions
+
+    try:
+        with open(file, encoding="utf-8") as handle:
+            text = handle.read()
+        content = documents.from_yaml(text) if "\nword_lists:" in text else documents.from_file(file)
+    except PolicyInvalid as error:
+        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.extra["errors"].items())
+        raise click.ClickException(f"{file}: {problems}") from None
+    if as_draft:
+        draft = drafts.create_draft(None, f"import {file.rsplit('/', 1)[-1]}", content=content)
+        click.echo(f"draft {draft.id} created from {file}")
+        return
+    version, created = versions.import_version(None, *content, note or f"imported from {file.rsplit('/', 1)[-1]}")
+    click.echo(f"{'published' if created else 'unchanged: already active as'} version {version.number}")
