@@ -55,3 +55,10 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) instance/majlis.db*
+
+# Production: gunicorn (gunicorn.conf.py) with MAJLIS_WORKERS workers (default 2) on MAJLIS_BIND
+# (default 127.0.0.1:8000), against DATABASE_URL and RATELIMIT_STORAGE_URI; migrations first.
+.PHONY: serve
+serve: install
+	$(BIN)/flask db upgrade
+	$(BIN)/gunicorn --config gunicorn.conf.py wsgi:app

@@ -131,6 +131,26 @@ class TooManyAttempts(DomainError):
         self.headers = {"Retry-After": str(retry_after)}
 
 
+class ServiceUnavailable(DomainError):
+    """The database (or another service) cannot take the request now; nothing was saved."""
+
+    status = 503
+    slug = "service-unavailable"
+    title = _l("Service unavailable")
+    detail = _l("The service is briefly unavailable; nothing you sent was saved. Please try again shortly.")
+
+    def __init__(self, detail=None, retry_after=5, **extra):
+        super().__init__(detail, **extra)
+        self.headers = {"Retry-After": str(int(retry_after))}
+
+
+class AuthorBanned(DomainError):
+    status = 403
+    slug = "author-banned"
+    title = _l("Comments from you are not accepted")
+    detail = _l("The editors have stopped accepting comments from this address.")
+
+
 HTTP_TITLES = {
     400: _l("Bad request"),
     401: _l("Sign-in required"),
@@ -213,6 +233,9 @@ def init_app(app):
     from flask_wtf.csrf import CSRFError
 
     app.register_error_handler(DomainError, handle_domain_error)
+    from app.services import db_faults
+
+    db_faults.register(app, handle_domain_error, handle_unexpected)  # database unreachable, read-only or full: 503
     app.register_error_handler(CSRFError, handle_csrf_error)  # Flask-WTF's own is an HTML 400
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)

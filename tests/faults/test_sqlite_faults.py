@@ -1,0 +1,96 @@
+"""SQLite read-only (PRAGMA query_only, as root ignores chmod) and full (PRAGMA max_page_count):
+posting answers 503 problem+json with Retry-After and a clear message; nothing is half-written."""
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from app import create_app
+from app.extensions import db
+from tests.conftest import RUN_ID, TEST_POLICY, FakeClock, comment_data
+
+KEY = "news/faults/sqlite"
+PATH = f"/api/v1/threads/{KEY}/comments"
+
+
+@pytest.fixture
+def sqlite_app(tmp_path):
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'faults.db'}",
+                      "SECRET_KEY": "faults-" + RUN_ID, "RATELIMIT_ENABLED": False, "POLICY_FILE": TEST_POLICY,
+                      "CLOCK": FakeClock(), "DB_RETRY_AFTER": 7})
+    with app.app_context():
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def on_every_connection(app, *pragmas):
+    """Run PRAGMAs on each new connection of the app's engine (and drop the pooled ones)."""
+    with app.app_context():
+        engine = db.engine
+
+        @sa.event.listens_for(engine, "connect")
+        def apply(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            for pragma in pragmas:
+                cursor.execute(pragma() if callable(pragma) else pragma)
+            cursor.close()
+
+        engine.dispose()
+
+
+def state(app):
+    """(comments, approved comments, the thread's count), read on a connection of its own."""
+    import sqlite3
+
+    with app.app_context():
+        path = db.engine.url.database
+    conn = sqlite3.connect(path)
+    try:
+        comments, approved = conn.execute(
+            "SELECT count(*), coalesce(sum(status = 'approved'), 0) FROM comment").fetchone()
+        count = conn.execute("SELECT comment_count FROM thread WHERE key = ?", (KEY,)).fetchone()[0]
+    finally:
+        conn.close()
+    return comments, approved, count
+
+
+def test_read_only_database_gives_503(sqlite_app, problem):
+    client = sqlite_app.test_client()
+    assert client.post(PATH, json=comment_data()).status_code == 201
+    on_every_connection(sqlite_app, "PRAGMA query_only=ON")
+
+    response = client.post(PATH, json=comment_data())
+    body = problem(response, 503)
+    assert response.headers["Retry-After"] == "7"
+    assert "للقراءة فقط" in body["detail"]
+    english = problem(client.post(PATH, json=comment_data(), headers={"Accept-Language": "en"}), 503,
+                      arabic=False)
+    assert "read-only" in english["detail"] and "nothing you sent was saved" in english["detail"]
+    assert "sqlite" not in response.get_data(as_text=True).lower()
+    # Reads answer 503 too (every SQLite transaction begins IMMEDIATE, which needs a writable file),
+    # with the same clear message rather than a 500.
+    problem(client.get(f"/api/v1/threads/{KEY}/comments"), 503)
+    assert state(sqlite_app) == (1, 1, 1)
+
+
+def test_full_database_gives_503_with_a_clear_message(sqlite_app, problem):
+    client = sqlite_app.test_client()
+    assert client.post(PATH, json=comment_data()).status_code == 201
+    with sqlite_app.app_context():
+        pages = db.session.execute(sa.text("PRAGMA page_count")).scalar()
+        db.session.rollback()
+    on_every_connection(sqlite_app, f"PRAGMA max_page_count={pages + 2}")
+
+    codes = []
+    for i in range(200):  # a few comments fit in the last pages; then the database is full
+        response = client.post(PATH, json=comment_data(body=f"تعليق طويل رقم {i} " + "نص " * 1200),
+                               headers={"Accept-Language": "en"})
+        codes.append(response.status_code)
+        if response.status_code == 503:
+            break
+    assert codes[-1] == 503, codes
+    body = problem(response, 503, arabic=False)
+    assert "full" in body["detail"] and response.headers["Retry-After"] == "7"
+    stored, approved, count = state(sqlite_app)
+    assert stored == codes.count(201) + 1 and count == approved  # the failed one left nothing
