@@ -36,6 +36,8 @@ class Comment(db.Model):
     __table_args__ = (
         # A thread page: approved comments of one thread in (created_at, id) order.
         sa.Index("ix_comment_thread_page", "thread_id", "status", "created_at", "id"),
+        # A thread page over several public statuses (approved, visible reported) in order.
+        sa.Index("ix_comment_thread_order", "thread_id", "created_at", "id"),
         # The moderation queue: by status, oldest or newest first.
         sa.Index("ix_comment_queue", "status", "created_at", "id"),
         # Duplicate detection and an author's history.

@@ -22,6 +22,7 @@ from flask import current_app
 
 from app.extensions import db
 from app.models.policies import STATE_ROW, PolicyState, PolicyVersion
+from app.ops import metrics
 from app.rules import Submission, evaluate, load_policy_file
 
 _KEY = "majlis.policy_runtime"
@@ -82,4 +83,6 @@ def active_policy():
 
 def decide(body, name, website):
     """The engine's Decision for the comment's text, name and website."""
-    return evaluate(active_policy(), Submission(body=body, name=name, website=website or ""))
+    policy = active_policy()
+    with metrics.rule_timer():
+        return evaluate(policy, Submission(body=body, name=name, website=website or ""))

@@ -83,6 +83,8 @@ def test_metrics_in_prometheus_text_format(client, post):
                   le="+Inf") >= 1
     for outcome in ("approve", "hold", "reject"):
         assert sample(text, "majlis_comment_submissions_total", outcome=outcome) >= 1
+    # Every submission above went through the rule engine, timed.
+    assert sample(text, "majlis_rule_evaluation_seconds_count") >= 3
 
 
 def test_submission_counters_move_by_outcome(post):
