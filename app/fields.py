@@ -25,6 +25,17 @@ def _reject_bad_characters(value, allow_newlines):
             raise ValidationError(_("Contains control characters."))
 
 
+def text_pattern(allow_newlines, allow_bidi, required):
+    """No control characters or lone surrogates (and no bidi controls); something besides spaces."""
+    bad = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" if allow_newlines else r"\x00-\x1f\x7f-\x9f"
+    bad += r"\ud800-\udfff"
+    if not allow_bidi:
+        bad += r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    if not required:
+        return f"^[^{bad}]*$"
+    return f"^[^{bad}]*[^\\s{bad}][^{bad}]*$"
+
+
 class Text(fields.String):
     """A trimmed string with a length range, no control characters, optionally no bidi controls."""
 
@@ -37,6 +48,8 @@ class Text(fields.String):
         self.allow_newlines, self.allow_bidi = allow_newlines, allow_bidi
         self.metadata.setdefault("minLength", min_length)
         self.metadata.setdefault("maxLength", max_length)
+        # The server's character rules, visible in the OpenAPI document (ECMA and Python syntax).
+        self.metadata.setdefault("pattern", text_pattern(allow_newlines, allow_bidi, min_length > 0))
 
     def limit(self):
         if self.configured_max:
@@ -71,12 +84,17 @@ class Email(Text):
         return value
 
 
+# Characters a URL must percent-encode; raw, they could break out of an HTML attribute.
+URL_UNSAFE = frozenset('"<>\\^`{|}')
+
+
 class WebUrl(Text):
     """An optional http(s) URL; an empty string means none."""
 
     def __init__(self, **kw):
         super().__init__(min_length=0, max_length=200, **kw)
         self.metadata.setdefault("format", "uri")
+        self.metadata["pattern"] = r'^([Hh][Tt][Tt][Pp][Ss]?://[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff"<>\\^`{|}]+)?$'
 
     def _deserialize(self, value, attr, data, **kwargs):
         value = super()._deserialize(value, attr, data, **kwargs)
@@ -84,6 +102,8 @@ class WebUrl(Text):
             return None
         try:
             validate.URL(schemes={"http", "https"}, require_tld=False)(value)
+            if any(ch in URL_UNSAFE for ch in value):  # RFC 3986 never allows these unencoded
+                raise ValidationError("unsafe character")
         except ValidationError as err:
             raise ValidationError(_("Enter a web address starting with http:// or https://.")) from err
         return value

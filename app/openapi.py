@@ -4,6 +4,7 @@ Every operation documents a `default` problem+json response, so 4xx answers conf
 """
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
+from flask import current_app
 
 from app.widget import schemas as widget
 
@@ -79,4 +80,8 @@ def build_spec():
         "comment": {"$ref": "#/components/schemas/OwnCommentOut"}}})
     for path, operations in _operations().items():
         spec.path(path=path, operations=operations, parameters=[KEY_PARAM] if "{key}" in path else None)
-    return spec.to_dict()
+    document = spec.to_dict()
+    # The body limit is configurable (BODY_MAX_CHARS): document the one this server enforces.
+    body = document["components"]["schemas"]["CommentIn"]["properties"]["body"]
+    body["maxLength"] = min(body["maxLength"], int(current_app.config["BODY_MAX_CHARS"]))
+    return document

@@ -13,7 +13,7 @@ from app.extensions import db
 from app.models import Thread
 
 KEY_MAX = 200
-_SEGMENT_CHARS = re.compile(r"^[\w\-.]+$")  # \w: Unicode letters and digits (and _)
+_SEGMENT_CHARS = re.compile(r"[\w\-.]+")  # \w: Unicode letters and digits (and _); fullmatch: no "\n"
 
 
 def canonical_key(raw):
@@ -21,7 +21,7 @@ def canonical_key(raw):
     key = unicodedata.normalize("NFC", raw or "").strip("/")
     segments = key.split("/")
     if not key or len(key) > KEY_MAX or any(
-            seg in ("", ".", "..") or not _SEGMENT_CHARS.match(seg) for seg in segments):
+            seg in ("", ".", "..") or not _SEGMENT_CHARS.fullmatch(seg) for seg in segments):
         raise InvalidThreadKey()
     return key
 
