@@ -2,12 +2,14 @@
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import auth, cors, database, errors, i18n, logging_setup, ops, security_headers, tasks
+from app import auth, cors, database, errors, i18n, logging_setup, ops, routing, security_headers, tasks
 from app.clock import SystemClock
-from app.commands import dev, privacy
+from app.commands import register_commands
 from app.config import load_config
 from app.extensions import babel, db, limiter, migrate
 from app.services import retention
+from app.services.accounts import ensure_first_admin
+from app.services.policies.versions import seed_at_start
 
 
 def create_app(overrides=None):
@@ -21,6 +23,7 @@ def create_app(overrides=None):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
     app.json.ensure_ascii = False  # Arabic as characters, not \u escapes
     app.json.sort_keys = False
+    routing.init_app(app)  # bounded <int:…> ids, before any blueprint adds its rules
 
     db.init_app(app)
     database.init_app(app)
@@ -36,31 +39,25 @@ def create_app(overrides=None):
     from app.moderator import bp as moderator_bp
     from app.widget import bp as widget_bp
 
-    app.register_blueprint(widget_bp)
-    app.register_blueprint(docs_bp)
-    app.register_blueprint(embed_bp)
-    app.register_blueprint(moderator_bp)
+    app.register_blueprint(widget_bp)  # the public comment API
+    app.register_blueprint(embed_bp)  # widget.js, the demo pages, the terms
+    app.register_blueprint(docs_bp)  # OpenAPI document and page
+    app.register_blueprint(moderator_bp)  # sign-in, the queue and controls API
     app.register_blueprint(desk_bp)  # the moderator's desk (HTML)
-    app.register_blueprint(admin_bp)  # the policy editor (API and page); marks the backtest task
+    app.register_blueprint(admin_bp)  # the policy editor (API and page)
     ops.init_app(app)  # /healthz, /readyz, /metrics and request timing
 
     cors.init_app(app)
-    security_headers.init_app(app)  # CSP and frame-ancestors 'none' for the desk's pages
+    security_headers.init_app(app)  # CSP and frame-ancestors 'none' for the UI pages
     errors.init_app(app)
-
-    from app.commands import register_commands
-
     register_commands(app)
-    privacy.init_app(app)  # flask privacy export|erase EMAIL
-    dev.init_app(app)  # flask dev seed
+
     from app.services import webhooks  # noqa: F401  (marks its @background delivery task)
+
     tasks.init_app(app)  # after every module that marks @background functions is imported
     retention.init_app(app)  # the daily retention task on huey
 
-    from app.services.accounts import ensure_first_admin
-
+    # One-time start-up work, idempotent and safe when several workers start at once.
     ensure_first_admin(app)  # MAJLIS_ADMIN_EMAIL/PASSWORD, when no admin exists yet
-    from app.services.policies.versions import seed_at_start
-
     seed_at_start(app)  # POLICY_FILE becomes policy version 1 when the database has none
     return app

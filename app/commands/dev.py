@@ -210,7 +210,3 @@ def seed_command(comments, threads, big, prefix, chunk):
                f"into {db.engine.url.render_as_string(hide_password=True)}")
     seconds = seed(comments, threads, big, prefix=prefix, chunk=chunk, echo=click.echo)
     click.echo(f"done in {seconds:.1f} s")
-
-
-def init_app(app):
-    app.cli.add_command(dev_cli)

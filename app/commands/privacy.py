@@ -27,7 +27,3 @@ def erase_email(email, remove_text, yes):
         click.confirm("Erase the personal data of every comment by this address?", abort=True)
     result = privacy.erase(email, remove_text=remove_text)
     click.echo(json.dumps(result))
-
-
-def init_app(app):
-    app.cli.add_command(privacy_cli)

@@ -38,6 +38,8 @@ class Comment(db.Model):
         sa.Index("ix_comment_thread_page", "thread_id", "status", "created_at", "id"),
         # A thread page over several public statuses (approved, visible reported) in order.
         sa.Index("ix_comment_thread_order", "thread_id", "created_at", "id"),
+        # An author's most recent comments, shown beside each queue item.
+        sa.Index("ix_comment_author_recent", "email_hash", "created_at", "id"),
         # The moderation queue: by status, oldest or newest first.
         sa.Index("ix_comment_queue", "status", "created_at", "id"),
         # Duplicate detection and an author's history.

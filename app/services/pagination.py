@@ -25,8 +25,11 @@ def decode_cursor(cursor):
 
 
 def keyset_filter(created_col, id_col, cursor, newest_first):
-    """The WHERE clause that continues after the cursor in the page's order."""
+    """The WHERE clause that continues after the cursor in the page's order.
+
+    A row-value comparison, (created_at, id) > (x, y): both SQLite and PostgreSQL turn it into one
+    index range, where the equivalent OR of two conditions makes them scan.
+    """
     created_at, comment_id = decode_cursor(cursor)
-    if newest_first:
-        return sa.or_(created_col < created_at, sa.and_(created_col == created_at, id_col < comment_id))
-    return sa.or_(created_col > created_at, sa.and_(created_col == created_at, id_col > comment_id))
+    row, after = sa.tuple_(created_col, id_col), sa.tuple_(created_at, comment_id)
+    return row < after if newest_first else row > after
