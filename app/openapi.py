@@ -33,6 +33,9 @@ def _operations():
     comment_body = {"required": True, "content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/CommentIn"}},
         "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/CommentIn"}}}}
+    comment_id = {"name": "comment_id", "in": "path", "required": True,
+                  "schema": {"type": "integer", "minimum": 1}}
+    own = [comment_id, {"name": "X-Edit-Token", "in": "header", "required": True, "schema": {"type": "string"}}]
     return {
         "/api/v1/threads/{key}/comments": {
             "get": {"summary": "Approved comments of an article, oldest first, in keyset pages.",
@@ -48,13 +51,39 @@ def _operations():
         },
         "/api/v1/comments/{comment_id}": {
             "get": {"summary": "The author's own comment (send the X-Edit-Token header).",
-                    "operationId": "getOwnComment",
-                    "parameters": [
-                        {"name": "comment_id", "in": "path", "required": True,
-                         "schema": {"type": "integer", "minimum": 1}},
-                        {"name": "X-Edit-Token", "in": "header", "required": True, "schema": {"type": "string"}}],
+                    "operationId": "getOwnComment", "parameters": own,
                     "responses": {"200": dict(description="The comment.", **_json("OwnCommentEnvelope")),
                                   **DEFAULT}},
+            "patch": {"summary": "Edit one's own comment within the edit window; the policy runs again.",
+                      "operationId": "editOwnComment", "parameters": own,
+                      "requestBody": {"required": True, "content": {
+                          "application/json": {"schema": {"$ref": "#/components/schemas/CommentEditIn"}}}},
+                      "responses": {"200": dict(description="Edited and published.", **_json("OwnCommentEnvelope")),
+                                    "202": dict(description="Edited and held.", **_json("OwnCommentEnvelope")),
+                                    **DEFAULT}},
+            "delete": {"summary": "Delete one's own comment within the edit window.",
+                       "operationId": "deleteOwnComment", "parameters": own,
+                       "responses": {"204": {"description": "Deleted."}, **DEFAULT}},
+        },
+        "/api/v1/comments/{comment_id}/report": {
+            "post": {"summary": "Report a published comment to the moderators.", "operationId": "reportComment",
+                     "parameters": [comment_id],
+                     "requestBody": {"required": True, "content": {
+                         "application/json": {"schema": {"$ref": "#/components/schemas/ReportIn"}},
+                         "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/ReportIn"}}}},
+                     "responses": {"202": {"description": "Received.", "content": {"application/json": {
+                         "schema": {"type": "object", "properties": {"received": {"type": "boolean"}}}}}},
+                         **DEFAULT}},
+        },
+        "/api/v1/terms": {
+            "get": {"summary": "The commenting terms (شروط التعليق) of the active policy.", "operationId": "listTerms",
+                    "responses": {"200": {"description": "The terms in the reader's language.", "content": {
+                        "application/json": {"schema": {"type": "object", "properties": {
+                            "lang": {"type": "string"}, "intro": {"type": "string"},
+                            "policy": {"type": "object"}, "edit_window_minutes": {"type": "integer"},
+                            "terms": {"type": "array", "items": {"type": "object", "properties": {
+                                "category": {"type": "string"}, "text": {"type": "string"}}}}}}}}},
+                        "304": {"description": "Not modified (ETag)."}, **DEFAULT}},
         },
         "/api/v1/counts": {
             "get": {"summary": "Approved comment counts of several articles.", "operationId": "countComments",
@@ -76,6 +105,8 @@ def build_spec():
     spec.components.schema("CommentIn", schema=widget.CommentIn)
     spec.components.schema("CommentPage", schema=widget.CommentPage)
     spec.components.schema("SubmitOut", schema=widget.SubmitOut)
+    spec.components.schema("CommentEditIn", schema=widget.CommentEditIn)
+    spec.components.schema("ReportIn", schema=widget.ReportIn)
     spec.components.schema("OwnCommentEnvelope", {"type": "object", "properties": {
         "comment": {"$ref": "#/components/schemas/OwnCommentOut"}}})
     for path, operations in _operations().items():

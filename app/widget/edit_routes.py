@@ -1,21 +1,13 @@
 """The author's edit window: PATCH and DELETE /api/v1/comments/<id> with the X-Edit-Token header."""
 from flask import current_app, jsonify, request
-from marshmallow import Schema
 
 from app.client import ip_hash
 from app.extensions import limiter
-from app.fields import Text, WebUrl
 from app.request_body import load_body
 from app.services import editing
 from app.widget import bp
 from app.widget.routes import author_view
-
-
-class CommentEditIn(Schema):
-    body = Text(required=True, max_length=20000, configured_max="BODY_MAX_CHARS", allow_newlines=True)
-    name = Text(max_length=245, allow_bidi=False)
-    website = WebUrl(allow_none=True)
-
+from app.widget.schemas import CommentEditIn
 
 edit_in = CommentEditIn()
 

@@ -1,19 +1,12 @@
 """Readers' reports: POST /api/v1/comments/<id>/report {reason}, rate limited per IP."""
 from flask import current_app, jsonify
-from marshmallow import Schema
 
 from app.client import ip_hash
 from app.extensions import limiter
-from app.fields import Text
 from app.request_body import load_body
 from app.services import reports
 from app.widget import bp
-
-
-class ReportIn(Schema):
-    reason = Text(required=True, max_length=500, allow_newlines=True, allow_bidi=False,
-                  metadata={"description": "Why this comment should be looked at again (1–500 characters)."})
-
+from app.widget.schemas import ReportIn
 
 report_in = ReportIn()
 

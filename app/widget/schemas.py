@@ -28,6 +28,19 @@ class CommentIn(Schema):
         "description": "Leave empty (a trap for bots)."})
 
 
+class CommentEditIn(Schema):
+    """An author's edit within the window; it goes through the policy again."""
+
+    body = Text(required=True, max_length=20000, configured_max="BODY_MAX_CHARS", allow_newlines=True)
+    name = Text(max_length=245, allow_bidi=False)
+    website = WebUrl(allow_none=True)
+
+
+class ReportIn(Schema):
+    reason = Text(required=True, max_length=500, allow_newlines=True, allow_bidi=False,
+                  metadata={"description": "Why this comment should be looked at again (1–500 characters)."})
+
+
 class CommentOut(Schema):
     """The public view: allow-listed, so a new column never leaks by accident."""
 
