@@ -83,19 +83,19 @@ def _run_rule(rule: Rule, fields: _Fields, clock: Callable[[], float], budget: f
     return hits, False
 
 
-def evaluate(
-    policy: Policy, submission: Submission, *, clock: Callable[[], float] = time.thread_time
-) -> Decision:
-    fields = _Fields(submission, policy.max_input_chars)
-    hits = fields.overlong()
+def combine(policy: Policy, results, initial_hits=()):
+    """(outcome, score, hits) from each enabled rule's result, in policy order.
+
+    `results` yields (rule, hits, failed, matched): `failed` when the rule raised or overran,
+    `matched` when it has a real hit. It is consumed lazily, so a reject rule stops the rules after
+    it from running at all. The one place the outcome is decided: evaluate and backtests share it.
+    """
+    hits = list(initial_hits)
     held, rejected, score = bool(hits), False, 0
-    for rule in policy.rules:
-        if not rule.enabled:
-            continue
-        rule_hits, failed = _run_rule(rule, fields, clock, policy.rule_budget_seconds)
+    for rule, rule_hits, failed, matched in results:
         hits += rule_hits
         held = held or failed
-        if not any(hit.error is None for hit in rule_hits):
+        if not matched:
             continue
         if rule.action == Action.REJECT:
             rejected = True
@@ -111,4 +111,19 @@ def evaluate(
         outcome = Outcome.HOLD
     else:
         outcome = Outcome.APPROVE
-    return Decision(outcome, score, dict(thresholds), policy.id, policy.version, hits)
+    return outcome, score, hits
+
+
+def evaluate(
+    policy: Policy, submission: Submission, *, clock: Callable[[], float] = time.thread_time
+) -> Decision:
+    fields = _Fields(submission, policy.max_input_chars)
+
+    def results():
+        for rule in policy.rules:
+            if rule.enabled:
+                rule_hits, failed = _run_rule(rule, fields, clock, policy.rule_budget_seconds)
+                yield rule, rule_hits, failed, any(hit.error is None for hit in rule_hits)
+
+    outcome, score, hits = combine(policy, results(), fields.overlong())
+    return Decision(outcome, score, dict(policy.thresholds), policy.id, policy.version, hits)

@@ -11,8 +11,8 @@ never ran — the candidate is evaluated in full.
 import json
 from dataclasses import dataclass, replace
 
-from app.rules import Action, Submission, evaluate
-from app.rules.engine import ENGINE_RULE
+from app.rules import Submission, evaluate
+from app.rules.engine import ENGINE_RULE, combine
 
 
 @dataclass(frozen=True)
@@ -111,28 +111,13 @@ class Comparison:
         for hit in fresh:
             if hit["rule"] != ENGINE_RULE:
                 by_rule.setdefault(hit["rule"], []).append(hit)
-        hits = list(by_rule.get(ENGINE_RULE, []))
-        held, rejected, score = bool(hits), False, 0
-        for rule in self.candidate.rules:
-            if not rule.enabled:
-                continue
-            rule_hits = by_rule.get(rule.id, [])
-            hits += rule_hits
-            held = held or any(h.get("error") for h in rule_hits)
-            if not any(not h.get("error") for h in rule_hits):
-                continue
-            if rule.action == Action.REJECT:
-                rejected = True
-                break
-            if rule.action == Action.HOLD:
-                held = True
-            else:
-                score += rule.score
-        thresholds = self.candidate.thresholds
-        if rejected or score >= thresholds["reject"]:
-            outcome = "reject"
-        elif held or score >= thresholds["hold"]:
-            outcome = "hold"
-        else:
-            outcome = "approve"
-        return outcome, hits
+
+        def results():
+            for rule in self.candidate.rules:
+                if rule.enabled:
+                    rule_hits = by_rule.get(rule.id, [])
+                    yield (rule, rule_hits, any(h.get("error") for h in rule_hits),
+                           any(not h.get("error") for h in rule_hits))
+
+        outcome, _score, hits = combine(self.candidate, results(), by_rule.get(ENGINE_RULE, []))
+        return str(outcome), hits
