@@ -11,6 +11,7 @@ import re
 import shutil
 import threading
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,18 +50,21 @@ class LiveServer:
         return address
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def browser_runs_here():
     if os.environ.get("DATABASE_URL"):
         pytest.skip("browser tests run on SQLite only, and DATABASE_URL is set (the PostgreSQL pass)")
-    folder = tmp_path_factory.mktemp("live")
+
+
+@contextmanager
+def serving(folder, **overrides):
+    """The real app with its own migrated SQLite file, served on a free loopback port in a thread."""
     app = create_app({
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{(folder / 'live.db').as_posix()}",
         "SECRET_KEY": "browser-" + uuid.uuid4().hex,
         "RATELIMIT_ENABLED": False,
         "RATELIMIT_STORAGE_URI": "memory://",
         "POLICY_FILE": POLICY,
-        "ALLOWED_ORIGINS": [NEWS_SITE],
+        **overrides,
     })
     limiter.enabled = False  # one Limiter per process: the last app created decides
     with app.app_context():
@@ -68,9 +72,18 @@ def live_server(tmp_path_factory):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-majlis", daemon=True)
     thread.start()
-    yield LiveServer(app, f"http://127.0.0.1:{server.server_port}")
-    server.shutdown()
-    thread.join(timeout=5)
+    try:
+        yield app, f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    browser_runs_here()
+    with serving(tmp_path_factory.mktemp("live"), ALLOWED_ORIGINS=[NEWS_SITE]) as (app, url):
+        yield LiveServer(app, url)
 
 
 @pytest.fixture(scope="session")
