@@ -82,15 +82,22 @@ class Comparison:
             return before, _result(candidate.outcome, _hit_dicts(candidate))
         return before, _result(*self._updated(submission, hits))
 
+    def prepare(self, numbers):
+        """Compile the older versions `numbers` now (before worker processes fork, say)."""
+        for number in numbers:
+            self._bridge(number)
+
+    def _bridge(self, number):
+        if number not in self._bridges:
+            loaded = self.older(number) if self.older is not None else None
+            self._bridges[number] = loaded and Comparison(loaded[0], loaded[1], self.active, self.active_content)
+        return self._bridges[number]
+
     def _from_older(self, submission, decision):
         ref = decision.get("policy") if isinstance(decision, dict) else None
         if not isinstance(ref, dict) or ref.get("id") != self.active.id or self.older is None:
             return None
-        number = ref.get("version")
-        if number not in self._bridges:
-            loaded = self.older(number)
-            self._bridges[number] = loaded and Comparison(loaded[0], loaded[1], self.active, self.active_content)
-        bridge = self._bridges[number]
+        bridge = self._bridge(ref.get("version"))
         hits = bridge._complete_hits(decision) if bridge else None
         if hits is None or not bridge.same_limits:
             return None

@@ -10,7 +10,8 @@ Speed comes from the comparison module: a comment's stored decision is the activ
 when it names that version, and the draft then only runs the rules it changed.
 """
 import logging
-from collections import Counter, defaultdict
+import multiprocessing
+from collections import Counter, defaultdict, deque
 
 import sqlalchemy as sa
 from flask import current_app
@@ -21,13 +22,14 @@ from app.errors import NotFound, ValidationFailed
 from app.extensions import db
 from app.models import AuditEntry, Comment, Status, Thread
 from app.models.policies import Backtest, BacktestStatus, PolicyAuditAction, PolicyVersion
-from app.services import audit
+from app.services import audit, backtest_pool
 from app.services.backtest_compare import Comparison
 from app.services.policies import documents, drafts, versions
 from app.tasks import background, enqueue
 
 log = logging.getLogger(__name__)
 CHUNK = 500
+PARALLEL_MIN = 2000  # fewer comments run in this process: starting the workers would cost more
 VERDICT_ACTIONS = ("approve", "reject", "spam")
 POSITIVE = {Status.REJECTED, Status.SPAM}
 
@@ -82,7 +84,7 @@ def _older_version(number):
                                      versions.content(row))
 
 
-def _comment_ids(scope):
+def _scope_query(scope):
     query = sa.select(Comment.id).where(Comment.status != Status.DELETED)
     if scope.get("thread"):
         query = query.join(Thread, Thread.id == Comment.thread_id).where(Thread.key == scope["thread"])
@@ -91,7 +93,24 @@ def _comment_ids(scope):
     if scope.get("until"):
         query = query.where(Comment.created_at < _naive(scope["until"]))
     limit = scope.get("limit") or current_app.config["BACKTEST_DEFAULT_LIMIT"]
-    return db.session.scalars(query.order_by(Comment.id.desc()).limit(limit)).all()
+    return query.order_by(Comment.id.desc()).limit(limit)
+
+
+def _comment_ids(scope):
+    return db.session.scalars(_scope_query(scope)).all()
+
+
+def _older_contents(scope, active):
+    """{number: content} of the other versions the scope's stored decisions name (for the workers,
+    which never touch the database)."""
+    scoped = _scope_query(scope).subquery()
+    number = Comment.decision["policy"]["version"].as_integer()
+    numbers = set(db.session.scalars(sa.select(number).distinct().where(Comment.id.in_(sa.select(scoped.c.id)))))
+    numbers = {n for n in numbers if isinstance(n, int) and n != active.number}
+    if not numbers:
+        return {}
+    rows = db.session.scalars(sa.select(PolicyVersion).where(PolicyVersion.number.in_(numbers)))
+    return {row.number: versions.content(row) for row in rows}
 
 
 def _naive(value):
@@ -134,20 +153,75 @@ def _run(backtest):
     backtest.total = len(ids)
     db.session.commit()
     report = Report(current_app.config["BACKTEST_SAMPLES"])
-    columns = (Comment.id, Comment.body, Comment.name, Comment.website, Comment.status, Comment.decision,
-               Comment.thread_id)
-    for offset in range(0, len(ids), CHUNK):
-        chunk = ids[offset:offset + CHUNK]
-        decided = _verdicts(chunk)
-        for row in db.session.execute(sa.select(*columns).where(Comment.id.in_(chunk))):
-            before, after = comparison.compare(row.body, row.name, row.website or "", row.decision)
-            report.add(row, before, after, row.id in decided)
-        backtest.processed = offset + len(chunk)
-        db.session.commit()
+    processes = _processes(len(ids))
+    if processes > 1:
+        _compare_parallel(backtest, ids, report, active, candidate, processes)
+    else:
+        _compare_here(backtest, ids, report, comparison)
     backtest.result = report.to_dict(comparison.changed_rules)
     backtest.status, backtest.finished_at = BacktestStatus.DONE, now()
     db.session.commit()
     return backtest
+
+
+COLUMNS = (Comment.id, Comment.body, Comment.name, Comment.website, Comment.status, Comment.decision)
+
+
+def _processes(count):
+    """Worker processes for a backtest of `count` comments; 1: run here (small backtests, a
+    daemonic task worker, which may not start processes)."""
+    config = current_app.config
+    wanted = config.get("BACKTEST_WORKERS") or backtest_pool.workers()
+    if count < config.get("BACKTEST_PARALLEL_MIN", PARALLEL_MIN) or multiprocessing.current_process().daemon:
+        return 1
+    return wanted
+
+
+def _compare_here(backtest, ids, report, comparison):
+    for offset in range(0, len(ids), CHUNK):
+        chunk = ids[offset:offset + CHUNK]
+        decided = _verdicts(chunk)
+        for row in db.session.execute(sa.select(*COLUMNS).where(Comment.id.in_(chunk))):
+            before, after = comparison.compare(row.body, row.name, row.website or "", row.decision)
+            report.add(row, before, after, row.id in decided)
+        backtest.processed = offset + len(chunk)
+        db.session.commit()
+
+
+def _compare_parallel(backtest, ids, report, active, candidate, processes):
+    """The same walk with the comparisons in worker processes: this process reads the chunks
+    (a few ahead), the workers compare them, and the results are added to the report in order."""
+    olders = _older_contents(backtest.scope, active)
+    raw_decision = sa.type_coerce(Comment.decision, sa.Text).label("decision")  # decoded by the worker
+    columns = (*COLUMNS[:-1], raw_decision)
+    pending = deque()
+    backtest.processed = 0
+
+    def add_oldest():
+        rows, decided, future = pending.popleft()
+        for row, (before, after) in zip(rows, future.result(), strict=True):
+            report.add(row, backtest_pool.unpack(before), backtest_pool.unpack(after), row.id in decided)
+        backtest.processed += len(rows)
+        db.session.commit()
+
+    content = versions.content(active)
+    prebuilt = backtest_pool.build(content, candidate, olders, compile_=documents.compiled)
+    prebuilt.prepare(olders)
+    with backtest_pool.pool(content, candidate, olders, processes, prebuilt) as executor:
+        try:
+            for offset in range(0, len(ids), CHUNK):
+                chunk = ids[offset:offset + CHUNK]
+                decided = _verdicts(chunk)
+                rows = db.session.execute(sa.select(*columns).where(Comment.id.in_(chunk))).all()
+                work = [(row.body, row.name, row.website, row.decision) for row in rows]
+                pending.append((rows, decided, backtest_pool.submit(executor, work)))
+                if len(pending) > processes * 2:
+                    add_oldest()
+            while pending:
+                add_oldest()
+        except BaseException:
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _ratios(counts):

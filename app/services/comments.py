@@ -20,7 +20,7 @@ from app.clock import now
 from app.errors import DuplicateComment, NotFound, PolicyViolation, ThreadClosed, ValidationFailed
 from app.extensions import db
 from app.models import Comment, Status, Thread
-from app.services import policy_runtime, settings, threads, trust
+from app.services import policy_runtime, settings, thread_controls, threads, trust
 from app.services.pagination import encode_cursor, keyset_filter
 
 OUTCOME_STATUS = {"approve": Status.APPROVED, "hold": Status.PENDING, "reject": Status.REJECTED}
@@ -143,11 +143,12 @@ def violations_for(decision):
     return out
 
 
-def thread_view(key):
-    thread = threads.find(key)
-    if thread is None:  # an article nobody has commented on yet: no registration needed
+def thread_view(key, thread=None):
+    """What readers see of a thread; an article nobody has commented on yet needs no registration."""
+    if thread is None:
         return {"key": key, "title": None, "url": None, "closed": False, "comment_count": 0}
-    return thread
+    return {"key": thread.key, "title": thread.title, "url": thread.url,
+            "closed": thread_controls.is_closed(thread), "comment_count": thread.comment_count}
 
 
 def list_comments(key, limit, cursor=None, order="oldest"):
@@ -155,6 +156,7 @@ def list_comments(key, limit, cursor=None, order="oldest"):
     thread = threads.find(key)
     if thread is None:
         return thread_view(key), [], None
+    view = thread_view(key, thread)
     newest = order == "newest"
     query = sa.select(Comment).where(Comment.thread_id == thread.id,
                                      Comment.status.in_(settings.public_statuses()))
@@ -165,7 +167,7 @@ def list_comments(key, limit, cursor=None, order="oldest"):
     rows = db.session.scalars(query.order_by(*ordering).limit(limit + 1)).all()
     page, more = rows[:limit], len(rows) > limit
     next_cursor = encode_cursor(page[-1].created_at, page[-1].id) if more else None
-    return thread, page, next_cursor
+    return view, page, next_cursor
 
 
 def own_comment(comment_id, token):

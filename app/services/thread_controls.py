@@ -65,13 +65,23 @@ def _cutoff():
     return now() - timedelta(days=days) if days else None
 
 
-def check_open(thread):
-    """Close a thread past the auto-close age (committing it) and refuse the comment."""
+def _past_auto_close(thread):
     cutoff = _cutoff()
     if cutoff is None or thread.id is None or thread.created_at >= cutoff:
-        return
+        return False
     row = db.session.get(ThreadControl, thread.id)
-    if row is not None and row.keep_open:
+    return not (row is not None and row.keep_open)
+
+
+def is_closed(thread):
+    """Closed by an editor, or past the auto-close age (unless kept open): what readers see at once,
+    before the next comment or `close_stale` writes it down."""
+    return thread.closed or _past_auto_close(thread)
+
+
+def check_open(thread):
+    """Close a thread past the auto-close age (committing it) and refuse the comment."""
+    if not _past_auto_close(thread):
         return
     db.session.execute(sa.update(Thread).where(Thread.id == thread.id).values(closed=True))
     db.session.commit()

@@ -194,3 +194,37 @@ def test_comments_decided_by_an_older_version_are_brought_up_to_date(app, defaul
         assert before.rules == {h.rule for h in full_active.hits if not h.error}, text
         assert after.outcome == str(full_draft.outcome), text
         assert after.rules == {h.rule for h in full_draft.hits if not h.error}, text
+
+
+def test_the_parallel_run_gives_the_sequential_report(db_app, seeded, clock, monkeypatch):
+    """Worker processes (forced here for 16 comments) report exactly what this process does, also for
+    comments decided by an older version, which the workers get preloaded."""
+    from app.services import backtest_pool
+    from app.services.policies import versions
+
+    pools = []
+    real_pool = backtest_pool.pool
+    monkeypatch.setattr(backtest_pool, "pool", lambda *args: pools.append(args[2]) or real_pool(*args))
+
+    def both(draft_id):
+        db_app.config.update(BACKTEST_PARALLEL_MIN=10**9)
+        sequential = run(db_app, draft_id)
+        db_app.config.update(BACKTEST_PARALLEL_MIN=1, BACKTEST_WORKERS=2)
+        parallel = run(db_app, draft_id)
+        db_app.config.update(BACKTEST_PARALLEL_MIN=10**9)
+        assert parallel == sequential
+        return sequential
+
+    first = both(seeded)
+    assert first[2]["changed"] == 7 and len(pools) == 1 and pools[0] == {}
+    with db_app.test_request_context():
+        versions.publish(None, seeded, "fruit")
+        for n in range(3):
+            add(clock, "news/main", f"تفاح جديد {n}")
+        draft = drafts.create_draft(None)
+        drafts.put_list(None, draft.id, "fruit", "تفاح\nبطيخ\n")
+        db.session.commit()
+        draft_id = draft.id
+    total, processed, result = both(draft_id)
+    assert total == processed == result["comments"] == 19 and result["changed_rules"] == ["test.fruit"]
+    assert len(pools) == 2 and list(pools[1]) == [1]  # the comments decided by version 1
