@@ -149,10 +149,10 @@ class ModeratorCommentOut(CommentOut):
 
 class RecentOut(Schema):
     id = fields.Integer()
-    thread = fields.Function(lambda c: c.thread.key)
+    thread = fields.String(attribute="thread_key")
     status = fields.String()
     created_at = fields.Function(lambda c: iso(c.created_at))
-    body = fields.Function(lambda c: c.body[:200])
+    body = fields.String()
 
 
 comment_out, audit_out, recent_out = ModeratorCommentOut(), AuditOut(), RecentOut()
