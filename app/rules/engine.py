@@ -19,8 +19,11 @@ MAX_HITS_PER_RULE = 50
 ENGINE_RULE = "engine.input_limit"
 
 
-class _Fields:
-    """The submission's fields, cut to the input limit and normalized on first use."""
+class PreparedSubmission:
+    """The submission's fields, cut to the input limit and normalized on first use.
+
+    Several policies evaluating one comment (a backtest's active version and draft) can share one,
+    so the comment is normalized once and word-list matches are memoized across them."""
 
     def __init__(self, submission: Submission, max_chars: int):
         self.submission, self.max_chars = submission, max_chars
@@ -63,7 +66,7 @@ def _failure(rule: Rule, field: str, error: str, steps: list[str]) -> Hit:
     return Hit(rule.id, rule.category, field, 0, 0, "", "", steps, action=Action.HOLD, error=error)
 
 
-def _run_rule(rule: Rule, fields: _Fields, clock: Callable[[], float], budget: float):
+def _run_rule(rule: Rule, fields: PreparedSubmission, clock: Callable[[], float], budget: float):
     """The rule's hits and whether it failed (raised or ran past its budget)."""
     hits, spent = [], 0.0
     for field in rule.fields:
@@ -115,9 +118,13 @@ def combine(policy: Policy, results, initial_hits=()):
 
 
 def evaluate(
-    policy: Policy, submission: Submission, *, clock: Callable[[], float] = time.thread_time
+    policy: Policy,
+    submission: Submission,
+    *,
+    clock: Callable[[], float] = time.thread_time,
+    prepared: PreparedSubmission | None = None,
 ) -> Decision:
-    fields = _Fields(submission, policy.max_input_chars)
+    fields = prepared if prepared is not None else PreparedSubmission(submission, policy.max_input_chars)
 
     def results():
         for rule in policy.rules:

@@ -9,10 +9,12 @@ be wrong — the limits changed, or the active version stopped early at a reject
 never ran — the candidate is evaluated in full.
 """
 import json
+import time
 from dataclasses import dataclass, replace
 
-from app.rules import Submission, evaluate
-from app.rules.engine import ENGINE_RULE, combine
+from app.rules import Submission
+from app.rules import evaluate as rules_evaluate
+from app.rules.engine import ENGINE_RULE, PreparedSubmission, combine
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,17 @@ def _result(outcome, hits):
 
 def _hit_dicts(decision):
     return [hit.to_dict() for hit in decision.hits]
+
+
+def evaluate(policy, fields):
+    """The engine's evaluate over a shared PreparedSubmission: the active version and the candidate's
+    changed rules then normalize a comment once. Rule budgets are timed on the wall clock here (the
+    thread's CPU clock is a system call, twice a rule); a rule past its budget — wall time may include
+    other processes' turns — is timed again on the CPU clock the site uses, from fresh fields."""
+    decision = rules_evaluate(policy, fields.submission, clock=time.perf_counter, prepared=fields)
+    if any(hit.error == "timeout" for hit in decision.hits):
+        decision = rules_evaluate(policy, fields.submission)
+    return decision
 
 
 class Comparison:
@@ -68,24 +81,22 @@ class Comparison:
     def compare(self, body, name, website, stored_decision):
         """(active Result, candidate Result) for one comment."""
         submission = Submission(body=body or "", name=name or "", website=website or "")
+        fields = PreparedSubmission(submission, self.active.max_input_chars)
         active = stored_decision
         hits = self._complete_hits(active)
         if hits is None:  # decided by an older version: bring it up to date
-            active = self._from_older(submission, stored_decision)
+            active = self._from_older(fields, stored_decision)
             hits = self._complete_hits(active)
         if hits is None:  # never decided, or the shortcut cannot apply: the active version runs
-            active = evaluate(self.active, submission).to_dict()
+            active = evaluate(self.active, fields).to_dict()
             hits = self._complete_hits(active)
         before = _result(active["outcome"], active["hits"])
         if hits is None or not self.same_limits:
-            candidate = evaluate(self.candidate, submission)
+            if not self.same_limits:
+                fields = PreparedSubmission(submission, self.candidate.max_input_chars)
+            candidate = evaluate(self.candidate, fields)
             return before, _result(candidate.outcome, _hit_dicts(candidate))
-        return before, _result(*self._updated(submission, hits))
-
-    def prepare(self, numbers):
-        """Compile the older versions `numbers` now (before worker processes fork, say)."""
-        for number in numbers:
-            self._bridge(number)
+        return before, _result(*self._updated(fields, hits))
 
     def _bridge(self, number):
         if number not in self._bridges:
@@ -93,7 +104,7 @@ class Comparison:
             self._bridges[number] = loaded and Comparison(loaded[0], loaded[1], self.active, self.active_content)
         return self._bridges[number]
 
-    def _from_older(self, submission, decision):
+    def _from_older(self, fields, decision):
         ref = decision.get("policy") if isinstance(decision, dict) else None
         if not isinstance(ref, dict) or ref.get("id") != self.active.id or self.older is None:
             return None
@@ -101,12 +112,12 @@ class Comparison:
         hits = bridge._complete_hits(decision) if bridge else None
         if hits is None or not bridge.same_limits:
             return None
-        outcome, combined = bridge._updated(submission, hits)
+        outcome, combined = bridge._updated(fields, hits)
         return {"outcome": outcome, "hits": combined, "policy": self.policy_ref}
 
-    def _updated(self, submission, hits):
+    def _updated(self, fields, hits):
         """(outcome, hits) of the candidate, from the complete hits of the policy compared with."""
-        fresh = _hit_dicts(evaluate(self.changed_only, submission)) if self.changed_only.rules else []
+        fresh = _hit_dicts(evaluate(self.changed_only, fields)) if self.changed_only.rules else []
         return self._combine(hits, fresh)
 
     def _combine(self, stored, fresh):

@@ -23,10 +23,9 @@ def _load(document, word_lists):
     return load_policy_document(document, word_lists, check_examples=False)
 
 
-def build(active, candidate, olders, compile_=_load):
+def build(active, candidate, olders):
     """A Comparison from picklable inputs: `active` and `candidate` are {"document", "word_lists"},
-    `olders` {version number: {"document", "word_lists"}} of the versions comments may name.
-    `compile_(document, word_lists)` -> Policy (the parent passes its cached compiler)."""
+    `olders` {version number: {"document", "word_lists"}} of the versions comments may name."""
     compiled = {}
 
     def older(number):
@@ -34,20 +33,16 @@ def build(active, candidate, olders, compile_=_load):
         if content is None:
             return None
         if number not in compiled:
-            compiled[number] = compile_(content["document"], content["word_lists"])
+            compiled[number] = _load(content["document"], content["word_lists"])
         return compiled[number], content
 
-    return Comparison(compile_(active["document"], active["word_lists"]), active,
-                      compile_(candidate["document"], candidate["word_lists"]), candidate, older=older)
+    return Comparison(_load(active["document"], active["word_lists"]), active,
+                      _load(candidate["document"], candidate["word_lists"]), candidate, older=older)
 
 
 def _init(active, candidate, olders):
     global _comparison
     _comparison = build(active, candidate, olders)
-
-
-def _init_forked():
-    """A forked worker already holds the parent's Comparison (compiling again would cost ~0.3 s a policy)."""
 
 
 def _pack(result):
@@ -79,21 +74,17 @@ def workers():
 
 
 @contextmanager
-def pool(active, candidate, olders, processes=None, prebuilt=None):
-    """A ProcessPoolExecutor whose workers each hold a Comparison of these policies: where processes
-    fork, `prebuilt` (the same Comparison, its older versions ready) is inherited as it is; else every
-    worker builds its own from the picklable inputs."""
-    global _comparison
-    if prebuilt is not None and "fork" in multiprocessing.get_all_start_methods():
-        _comparison = prebuilt
-        options = {"mp_context": multiprocessing.get_context("fork"), "initializer": _init_forked}
-    else:
-        options = {"initializer": _init, "initargs": (active, candidate, olders)}
-    try:
-        with ProcessPoolExecutor(max_workers=processes or workers(), **options) as executor:
-            yield executor
-    finally:
-        _comparison = None
+def pool(active, candidate, olders, processes=None):
+    """A ProcessPoolExecutor whose workers each build a Comparison of these policies once, from
+    picklable inputs. Workers start from a fork server, never by forking this process: it runs
+    threads (the task queue's workers), and a fork taken while another thread holds a lock (the
+    logging lock, say) can leave the child waiting forever."""
+    context = multiprocessing.get_context("forkserver")
+    # The fork server imports the engine once; each pool's workers then start from it ready to compile.
+    context.set_forkserver_preload([__name__])
+    options = {"mp_context": context, "initializer": _init, "initargs": (active, candidate, olders)}
+    with ProcessPoolExecutor(max_workers=processes or workers(), **options) as executor:
+        yield executor
 
 
 def submit(executor, rows):

@@ -7,7 +7,9 @@ precision/recall of both policies against moderators' verdicts (approved = fine;
 a violation; only comments a moderator decided count).
 
 Speed comes from the comparison module: a comment's stored decision is the active version's own
-when it names that version, and the draft then only runs the rules it changed.
+when it names that version, and the draft then only runs the rules it changed. A backtest of
+BACKTEST_PARALLEL_MIN (2,000) comments or more compares them in worker processes, one per core
+(BACKTEST_WORKERS), this process reading the chunks and building the report (app.services.backtest_pool).
 """
 import logging
 import multiprocessing
@@ -29,6 +31,7 @@ from app.tasks import background, enqueue
 
 log = logging.getLogger(__name__)
 CHUNK = 500
+PIECE = 125  # comments per worker task: a chunk's pieces keep both workers busy to the end
 PARALLEL_MIN = 2000  # fewer comments run in this process: starting the workers would cost more
 VERDICT_ACTIONS = ("approve", "reject", "spam")
 POSITIVE = {Status.REJECTED, Status.SPAM}
@@ -198,23 +201,23 @@ def _compare_parallel(backtest, ids, report, active, candidate, processes):
     backtest.processed = 0
 
     def add_oldest():
-        rows, decided, future = pending.popleft()
-        for row, (before, after) in zip(rows, future.result(), strict=True):
+        rows, decided, futures = pending.popleft()
+        results = [result for future in futures for result in future.result()]
+        for row, (before, after) in zip(rows, results, strict=True):
             report.add(row, backtest_pool.unpack(before), backtest_pool.unpack(after), row.id in decided)
         backtest.processed += len(rows)
         db.session.commit()
 
     content = versions.content(active)
-    prebuilt = backtest_pool.build(content, candidate, olders, compile_=documents.compiled)
-    prebuilt.prepare(olders)
-    with backtest_pool.pool(content, candidate, olders, processes, prebuilt) as executor:
+    with backtest_pool.pool(content, candidate, olders, processes) as executor:
         try:
             for offset in range(0, len(ids), CHUNK):
                 chunk = ids[offset:offset + CHUNK]
                 decided = _verdicts(chunk)
                 rows = db.session.execute(sa.select(*columns).where(Comment.id.in_(chunk))).all()
                 work = [(row.body, row.name, row.website, row.decision) for row in rows]
-                pending.append((rows, decided, backtest_pool.submit(executor, work)))
+                pending.append((rows, decided, [backtest_pool.submit(executor, work[start:start + PIECE])
+                                                for start in range(0, len(work), PIECE)]))
                 if len(pending) > processes * 2:
                     add_oldest()
             while pending:
