@@ -36,7 +36,7 @@ def render(template, status=200, headers=None, **context):
     lang = desk_lang()
     with force_locale(lang):
         html = render_template(template, lang=lang, account=current_moderator(), Role=Role,
-                               statuses=QUEUE_STATUSES, status_labels=STATUS_LABELS,
+                               statuses=QUEUE_STATUSES, status_labels=STATUS_LABELS, count_cap=queue.COUNT_CAP,
                                other_lang_url=_other_lang_url(lang), **context)
     response = make_response(html, status, headers or {})
     response.headers["Content-Language"] = lang
