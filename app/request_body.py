@@ -10,7 +10,8 @@ from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
-from app.errors import BadRequestBody, UnsupportedMediaType, ValidationFailed
+from app.errors import BadRequestBody, DomainError, UnsupportedMediaType, ValidationFailed
+from app.request_memo import memo
 
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
@@ -29,7 +30,24 @@ def _depth(value):
 
 
 def read_body():
-    """The request body as a dict of raw values, and whether it came from a form."""
+    """The request body as a dict of raw values, and whether it came from a form.
+
+    Parsed once per request: the rate limiter's key, the no-JS redirect and the schema all read it.
+    An error is raised again to every reader."""
+    outcome = memo("body", _parse_or_error)
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def _parse_or_error():
+    try:
+        return _parse_body()
+    except DomainError as err:
+        return err
+
+
+def _parse_body():
     mimetype = request.mimetype
     raw = request.get_data(cache=True)
     try:

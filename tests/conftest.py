@@ -218,8 +218,13 @@ def limited_app(app_with):
     limiter.enabled = False
 
 
-@pytest.fixture
-def redis_url():
+def postgres_server_url():
+    """The PostgreSQL server of DATABASE_URL, else the machine's own (tests make their databases on it)."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith("postgresql") else "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def reachable_redis_url():
     """The Redis that CI uses for rate limits; need_service when it does not answer."""
     import redis
 
@@ -234,6 +239,11 @@ def redis_url():
     finally:
         client.close()
     return url
+
+
+@pytest.fixture
+def redis_url():
+    return reachable_redis_url()
 
 
 @pytest.fixture

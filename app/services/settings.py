@@ -13,6 +13,9 @@ from app.clock import now
 from app.errors import ValidationFailed
 from app.extensions import db
 from app.models import Setting, Status
+from app.request_memo import forget, memo
+
+MEMO = "settings"
 
 
 @dataclass(frozen=True)
@@ -42,14 +45,18 @@ DIALS = {d.key: d for d in (
 )}
 
 
+def _stored():
+    """Every stored dial, read in one query once per request (a post consults several dials)."""
+    return memo(MEMO, lambda: {r.key: r.value for r in db.session.scalars(sa.select(Setting))})
+
+
 def get(key):
-    dial = DIALS[key]
-    row = db.session.get(Setting, key)
-    return dial.default if row is None or row.value is None else row.value
+    value = _stored().get(key)
+    return DIALS[key].default if value is None else value
 
 
 def all_values(*, reveal_secrets=False):
-    rows = {r.key: r.value for r in db.session.scalars(sa.select(Setting))}
+    rows = _stored()
     out = {}
     for key, dial in DIALS.items():
         value = rows.get(key, dial.default)
@@ -87,6 +94,7 @@ def update(actor, changes):
         row.value, row.updated_at, row.updated_by = value, now(), actor.id if actor else None
         changed[key] = (old, value)
     db.session.flush()
+    forget(MEMO)
     return changed
 
 

@@ -1,6 +1,5 @@
 """PostgreSQL cut off mid-load (through a TCP proxy the test controls): requests fail fast with 503
 problem+json and Retry-After, nothing is half-written, and the service recovers by itself."""
-import os
 import threading
 import time
 import uuid
@@ -14,7 +13,7 @@ from sqlalchemy.engine import make_url
 from app import create_app
 from app.extensions import db
 from app.models import Comment, Thread
-from tests.conftest import RUN_ID, TEST_POLICY, FakeClock, _postgres_database, comment_data
+from tests.conftest import RUN_ID, TEST_POLICY, FakeClock, _postgres_database, comment_data, postgres_server_url
 from tests.faults.tcp_proxy import TcpProxy
 
 KEY = "news/faults/pg"
@@ -23,10 +22,7 @@ PATH = f"/api/v1/threads/{KEY}/comments"
 
 @pytest.fixture
 def pg_url():
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgresql"):
-        url = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-    test_url, drop = _postgres_database(url, suffix="_cut_" + uuid.uuid4().hex[:6])
+    test_url, drop = _postgres_database(postgres_server_url(), suffix="_cut_" + uuid.uuid4().hex[:6])
     yield test_url
     drop()
 

@@ -23,7 +23,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import RUN_ID, TEST_POLICY, _postgres_database, comment_data, need_service
+from tests.conftest import (
+    RUN_ID,
+    TEST_POLICY,
+    _postgres_database,
+    comment_data,
+    postgres_server_url,
+    reachable_redis_url,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTS = 2000
@@ -58,22 +65,8 @@ def request(port, method, path, body=None, headers=None, timeout=30):
 
 @pytest.fixture(scope="module")
 def services():
-    import redis
-
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgresql"):
-        url = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-    redis_url = os.environ.get("RATELIMIT_STORAGE_URI", "")
-    if not redis_url.startswith("redis"):
-        redis_url = "redis://127.0.0.1:6379/0"
-    client = redis.Redis.from_url(redis_url, socket_connect_timeout=1, socket_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as err:
-        need_service(f"Redis at {redis_url} unreachable: {err}")
-    finally:
-        client.close()
-    db_url, drop = _postgres_database(url, suffix="_scale")
+    redis_url = reachable_redis_url()
+    db_url, drop = _postgres_database(postgres_server_url(), suffix="_scale")
     from flask_migrate import upgrade
 
     from app import create_app
