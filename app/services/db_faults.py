@@ -63,9 +63,26 @@ def _rollback():
         log.debug("rollback after a database fault failed", exc_info=True)
 
 
+def _close_session(_exc):
+    """Close the request's session, absorbing a connection that died after the answer was made.
+
+    Closing rolls back on the connection; if the database went away in between, that rollback
+    raises from the teardown, past every error handler, and the server turns it into a 500 (or a
+    dropped response). The pool has invalidated the dead connection by then; dropping the session
+    is all that is left to do. Registered after Flask-SQLAlchemy's own teardown, so it runs first
+    (teardowns run in reverse) and leaves that one nothing to close.
+    """
+    try:
+        db.session.remove()
+    except exc.DBAPIError as err:
+        db.session.registry.clear()
+        log.warning("closing the session after the database went away: %s", type(getattr(err, "orig", err)).__name__)
+
+
 def register(app, render, fallback):
     """Answer database faults with 503 (`render` shapes a DomainError as problem+json; any other
-    database error goes to `fallback`, the generic 500)."""
+    database error goes to `fallback`, the generic 500), and close sessions safely after one."""
+    app.teardown_appcontext(_close_session)
 
     def handle(err):
         _rollback()

@@ -130,3 +130,17 @@ def test_hung_database_fails_within_the_connect_timeout(proxied_app, problem):
     proxy.restore()
     assert client.post(PATH, json=comment_data()).status_code == 201
     assert client.get("/readyz").status_code == 200
+
+
+def test_connection_dying_before_teardown_does_not_raise(proxied_app):
+    """The cut can land after a request's answer is made and before its session is closed: closing
+    then rolls back on a dead socket, which must be logged and absorbed, never raised to the server."""
+    app, proxy = proxied_app
+    context = app.app_context()
+    context.push()
+    db.session.execute(sa.text("SELECT 1"))  # the session now holds a connection in a transaction
+    proxy.cut()
+    context.pop()  # runs the teardown: must not raise
+    proxy.restore()
+    with app.app_context():
+        assert db.session.execute(sa.text("SELECT 1")).scalar() == 1
