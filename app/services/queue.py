@@ -6,11 +6,13 @@ hit), which works the same on SQLite and PostgreSQL; severity is the decision's 
 hold-action hit and 1000 for a reject-action hit, so rule holds come before borderline scores.
 """
 import base64
+import functools
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from app.client import email_hash
 from app.clock import now
@@ -55,6 +57,7 @@ def _has(key, value):
     return sa.or_(*(_json_text().like(f'%"{key}"{sep}"{value}"%', escape="\\") for sep in (": ", ":")))
 
 
+@functools.cache  # one expression, built once: constructing it costs more than running it
 def severity():
     score = sa.func.coalesce(Comment.decision["score"].as_float(), 0.0)
     bonus = sa.case((_has("action", "reject"), 1000.0), (_has("action", "hold"), 100.0), else_=0.0)
@@ -131,12 +134,22 @@ def counts(conditions=(), cap=COUNT_CAP):
     Each status is counted over at most cap + 1 index entries, so the tabs stay fast with a
     million approved comments; a tab showing 1000 means "1,000 or more".
     """
+    statement = _counts_statement(tuple(conditions), cap) if conditions else _unfiltered_counts(cap)
+    found = dict(db.session.execute(statement).all())
+    return {status: min(found.get(status, 0), cap) for status in QUEUE_STATUSES}
+
+
+def _counts_statement(conditions, cap):
     def capped(status):
         rows = sa.select(sa.literal(1)).where(Comment.status == status, *conditions).limit(cap + 1).subquery()
         return sa.select(sa.literal(status).label("status"), sa.func.count().label("n")).select_from(rows)
 
-    found = dict(db.session.execute(sa.union_all(*(capped(status) for status in QUEUE_STATUSES))).all())
-    return {status: min(found.get(status, 0), cap) for status in QUEUE_STATUSES}
+    return sa.union_all(*(capped(status) for status in QUEUE_STATUSES))
+
+
+@functools.cache  # the unfiltered tabs, on every queue page: built once
+def _unfiltered_counts(cap):
+    return _counts_statement((), cap)
 
 
 def enrich(comments):
@@ -177,24 +190,39 @@ def author_histories(hashes):
         if status in (Status.APPROVED, Status.REJECTED, Status.SPAM):
             out[digest][status] = n
         out[digest]["total"] += n
-    for row in db.session.execute(_recent_rows(hashes)):
-        out[row.email_hash]["recent"].append(RecentComment(row.id, row.key, row.status, row.created_at,
-                                                           row.body[:BODY_EXCERPT]))
+    for row in db.session.execute(*_recent_rows(hashes)):
+        out[row.email_hash]["recent"].append(RecentComment(row.id, row.key, row.status, row.created_at, row.body))
     for history in out.values():
         history["recent"].sort(key=lambda r: (r.created_at, r.id), reverse=True)
     return out
 
 
 def _recent_rows(hashes):
-    """Each author's RECENT newest comments, in two plain queries that compile once and stay cached:
-    the ids from ix_comment_author_recent alone (an index-only walk), then just those rows."""
-    newest = {}
-    for digest, comment_id in db.session.execute(
-            sa.select(Comment.email_hash, Comment.id).where(Comment.email_hash.in_(hashes))
-            .order_by(Comment.email_hash, Comment.created_at.desc(), Comment.id.desc())):
-        ids = newest.setdefault(digest, [])
-        if len(ids) < RECENT:
-            ids.append(comment_id)
-    wanted = [comment_id for ids in newest.values() for comment_id in ids]
-    return (sa.select(Comment.email_hash, Comment.id, Thread.key, Comment.status, Comment.created_at, Comment.body)
-            .join(Thread, Thread.id == Comment.thread_id).where(Comment.id.in_(wanted)))
+    """(statement, parameters) for each author's RECENT newest comments, bodies cut to the excerpt
+    by the database: one statement whose work is RECENT short walks down ix_comment_author_recent
+    however much the authors wrote. PostgreSQL runs a LATERAL over the array of hashes (built once,
+    one cached plan); SQLite, which has no LATERAL, a UNION ALL of one ordered LIMIT per author."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        return _recent_for_array(), {"hashes": sorted(hashes)}
+    rows = sa.union_all(*(_newest_of(Comment.email_hash == digest).subquery().select()  # SQLite: no LIMIT
+                          for digest in sorted(hashes))).subquery()                     # on bare members
+    return _with_thread_key(rows), {}
+
+
+def _newest_of(author):
+    return (sa.select(Comment.email_hash, Comment.id, Comment.thread_id, Comment.status, Comment.created_at,
+                      sa.func.substr(Comment.body, 1, BODY_EXCERPT).label("body"))
+            .where(author).order_by(Comment.created_at.desc(), Comment.id.desc()).limit(RECENT))
+
+
+@functools.cache
+def _recent_for_array():
+    wanted = sa.func.unnest(sa.bindparam("hashes", type_=ARRAY(sa.String))).table_valued(
+        "digest").render_derived(name="wanted")
+    recent = _newest_of(Comment.email_hash == wanted.c.digest).lateral("recent")
+    return _with_thread_key(sa.select(recent).select_from(wanted).join(recent, sa.true()).subquery())
+
+
+def _with_thread_key(rows):
+    return (sa.select(rows.c.email_hash, rows.c.id, Thread.key, rows.c.status, rows.c.created_at, rows.c.body)
+            .join(Thread, Thread.id == rows.c.thread_id))

@@ -34,6 +34,31 @@ def test_item_is_the_moderator_view(client, post, auth_headers):
     assert "edit_token_hash" not in item and "ip_hash" not in item
 
 
+def test_author_history_shows_each_authors_five_newest_across_threads(client, clock, held, post, auth_headers):
+    long_opening = "رأيي في هذا المقال طويل ومفصل " * 12  # 360 characters: the excerpt keeps 200
+    written = []
+    for n in range(7):
+        clock.advance(minutes=1)
+        thread = "news/history-a" if n % 2 else "news/history-b"
+        written.append(post(thread, email="prolific@reader.example", body=f"{long_opening} رقم {n}")
+                       .get_json()["comment"]["id"])
+    clock.advance(minutes=1)
+    other = post("news/history-a", email="quiet@reader.example", body="تعليق وحيد لقارئ آخر").get_json()
+    clock.advance(minutes=1)
+    queued = held("news/history-a", email="prolific@reader.example")
+    clock.advance(minutes=1)
+    held("news/history-b", email="quiet@reader.example")
+    items = client.get(f"{QUEUE}?sort=oldest", headers=auth_headers()).get_json()["items"]
+    prolific = next(i for i in items if i["id"] == queued)["author_history"]
+    assert [r["id"] for r in prolific["recent"]] == [queued, *reversed(written[-4:])]
+    assert prolific["total"] == 8 and prolific["approved"] == 7
+    assert {r["thread"] for r in prolific["recent"]} == {"news/history-a", "news/history-b"}
+    excerpt = next(r for r in prolific["recent"] if r["id"] == written[-1])["body"]
+    assert len(excerpt) == 200 and excerpt == f"{long_opening} رقم 6"[:200]
+    quiet = next(i for i in items if i["email"] == "quiet@reader.example")["author_history"]
+    assert [r["id"] for r in quiet["recent"]][1:] == [other["comment"]["id"]] and quiet["total"] == 2
+
+
 def test_filters(client, clock, held, post, auth_headers, problem):
     first = held("news/filters", email="a@reader.example")
     clock.advance(days=2)
