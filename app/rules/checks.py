@@ -15,7 +15,7 @@ from app.rules import spam
 from app.rules.model import Match, RuleConfigError
 from app.rules.normalize import TEXT, NormalizedText
 from app.rules.patterns import CompiledPattern
-from app.rules.words import Lexicons, TermMatcher, WordHit, padded_words
+from app.rules.words import Lexicons, ListSelection, WordHit, padded_words
 
 _NAMES = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
 # `except`: word lists of innocent phrases ("لحم الخنزير", "مكب الزباله") that cancel a hit
@@ -33,9 +33,12 @@ class Check:
         raise NotImplementedError
 
 
-def _words(matcher: TermMatcher, text: NormalizedText) -> list[WordHit]:
+def _words(lists: ListSelection, text: NormalizedText) -> list[WordHit]:
+    """The hits of these lists: the policy's matcher scans a text once, every rule selects from that."""
+    shared = lists.matcher
     padded = text.memo("padded", lambda: padded_words(text.text))
-    return text.memo(matcher, lambda: matcher.find(text.text, padded))
+    scanned = text.memo(shared, lambda: shared.scan(text.text, padded))
+    return text.memo(lists, lambda: shared.select(scanned, lists.lists))
 
 
 def _word_match(hit: WordHit, *notes: str) -> Match:
@@ -52,7 +55,7 @@ class Exceptions:
     """
 
     def __init__(self, names, lexicons: Lexicons):
-        self.matcher = lexicons.matcher(names, "except") if names else None
+        self.matcher = lexicons.matcher_for(names, "except") if names else None
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         if self.matcher is None or not hits:
@@ -73,7 +76,7 @@ class LexiconCheck(Check):
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
-        self.matcher = lexicons.matcher(options["lexicons"], "lexicons")
+        self.matcher = lexicons.matcher_for(options["lexicons"], "lexicons")
         self.exceptions = Exceptions(options.get("except"), lexicons)
 
     def find(self, text):
@@ -114,8 +117,8 @@ class TargetedCheck(Check):
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
-        self.offensive = lexicons.matcher(options["lexicons"], "lexicons")
-        self.targets = lexicons.matcher(options["targets"], "targets")
+        self.offensive = lexicons.matcher_for(options["lexicons"], "lexicons")
+        self.targets = lexicons.matcher_for(options["targets"], "targets")
         self.window = options["window"]
         self.vocative_is_target = bool(self.targets.find(VOCATIVE))
         self.exceptions = Exceptions(options.get("except"), lexicons)

@@ -1,4 +1,4 @@
-"""Word lists: parsing, and matching every term of several lists in one automaton pass.
+"""Word lists: parsing, and matching every term of a policy's lists in one automaton pass per text.
 
 Matching is word-aware and clitic-aware. A term found inside a word counts only when what is
 left of the word before it is a proclitic and what is left after it an allowed ending, graded
@@ -93,57 +93,93 @@ def padded_words(text: str) -> str:
 
 
 class TermMatcher:
-    """All terms of some word lists, in two Aho-Corasick automata, each run once per text.
+    """Every term of some word lists, in two Aho-Corasick automata, each run once per text.
 
     Terms that take no endings (3 letters or fewer, Latin, Arabizi) are keyed as whole words,
     " term " and " <proclitic>term ", and matched on padded_words(text): only real hits come
     out. Longer terms are keyed bare and each occurrence is checked for its clitics and endings;
     short terms are kept out of that automaton because they would occur inside most words.
+
+    Built from named lists, each entry carries a bit per list that holds the term: a policy
+    builds one matcher over all its lists, `scan`s a text once, and each rule `select`s the hits
+    of its own lists (ListSelection) — one pass per text however many rules read it, instead of
+    one per distinct set of lists.
     """
 
-    def __init__(self, terms):
-        self._whole = ahocorasick.Automaton()
+    def __init__(self, terms=(), *, lists: dict[str, list[str]] | None = None):
+        lists = {"": list(terms)} if lists is None else lists
+        self.bits = {name: 1 << index for index, name in enumerate(lists)}
+        self.masks: dict[str, int] = {}  # normalized term -> the lists that hold it
+        for name, raw_terms in lists.items():
+            for raw in raw_terms:
+                term = " ".join(normalize_term(raw).split())
+                if term:
+                    self.masks[term] = self.masks.get(term, 0) | self.bits[name]
+        whole: dict[str, dict[tuple[str, str], int]] = {}
         self._inside = ahocorasick.Automaton()
-        seen, with_proclitics = set(), []
-        for raw in terms:
-            term = " ".join(normalize_term(raw).split())
-            if not term or term in seen:
-                continue
-            seen.add(term)
+        for term, mask in self.masks.items():
             shape = _shape(term)
             if shape.endings:
-                self._inside.add_word(term, shape)
+                self._inside.add_word(term, (shape, mask))
             else:
-                self._whole.add_word(f" {term} ", (term, ""))
-                if shape.proclitics:
-                    with_proclitics.append(term)
-        for term in with_proclitics:  # after every bare term, so a listed "والد" stays itself
-            for proclitic in arabic.PROCLITICS:
-                key = f" {proclitic}{term} "
-                if not self._whole.exists(key):
-                    self._whole.add_word(key, (term, proclitic))
-        self.size = len(seen)
+                whole.setdefault(f" {term} ", {})[(term, "")] = mask
+        for term, mask in self.masks.items():
+            shape = _shape(term)
+            if not shape.endings and shape.proclitics:
+                for proclitic in arabic.PROCLITICS:
+                    whole.setdefault(f" {proclitic}{term} ", {}).setdefault((term, proclitic), mask)
+        self._whole = ahocorasick.Automaton()
+        for key, readings in whole.items():  # a key may read two ways: "والد", or و + "الد"
+            self._whole.add_word(key, tuple((term, prefix, mask) for (term, prefix), mask in readings.items()))
+        self.all_lists = sum(self.bits.values())
+        self.size = len(self.masks)
         for automaton in (self._whole, self._inside):
             if len(automaton):
                 automaton.make_automaton()
 
-    def find(self, text: str, padded: str | None = None) -> list[WordHit]:
-        """Every word that holds a term, the longest term when several share a word.
+    def scan(self, text: str, padded: str | None = None) -> list[tuple[WordHit, int]]:
+        """Every (hit, lists) in the text, several per word where terms overlap.
 
-        padded is padded_words(text), for callers that share it between matchers.
+        padded is padded_words(text), for callers that share it.
         """
-        best: dict[tuple[int, int], WordHit] = {}
+        found = []
         if len(self._whole):
             padded = padded_words(text) if padded is None else padded
-            for last, (term, prefix) in self._whole.iter(padded):
-                start = last - len(term) - len(prefix) - 1  # the key's spaces and the padding
-                _keep_longest(best, WordHit(start, last - 1, term, prefix, ""))
+            for last, readings in self._whole.iter(padded):
+                for term, prefix, mask in readings:
+                    start = last - len(term) - len(prefix) - 1  # the key's spaces and the padding
+                    found.append((WordHit(start, last - 1, term, prefix, ""), mask))
         if len(self._inside):
-            for last, shape in self._inside.iter(text):
+            for last, (shape, mask) in self._inside.iter(text):
                 hit = _word_hit(text, last + 1 - len(shape.term), last + 1, shape)
                 if hit is not None:
-                    _keep_longest(best, hit)
+                    found.append((hit, mask))
+        return found
+
+    @staticmethod
+    def select(scanned: list[tuple[WordHit, int]], lists: int) -> list[WordHit]:
+        """The hits of these lists (a mask of bits), the longest term when several share a word."""
+        best: dict[tuple[int, int], WordHit] = {}
+        for hit, mask in scanned:
+            if mask & lists:
+                _keep_longest(best, hit)
         return sorted(best.values(), key=lambda hit: hit.start)
+
+    def find(self, text: str, padded: str | None = None) -> list[WordHit]:
+        """Every word that holds a term of any list, the longest term when several share a word."""
+        return self.select(self.scan(text, padded), self.all_lists)
+
+
+class ListSelection:
+    """Some of a policy's word lists, matched through the policy's one TermMatcher."""
+
+    def __init__(self, matcher: TermMatcher, names):
+        self.matcher = matcher
+        self.lists = sum(matcher.bits[name] for name in set(names))
+        self.size = sum(1 for mask in matcher.masks.values() if mask & self.lists)
+
+    def find(self, text: str, padded: str | None = None) -> list[WordHit]:
+        return self.matcher.select(self.matcher.scan(text, padded), self.lists)
 
 
 def _keep_longest(best: dict, hit: WordHit) -> None:
@@ -174,20 +210,21 @@ def _word_hit(text: str, start: int, end: int, shape: TermShape) -> WordHit | No
 
 
 class Lexicons:
-    """The named word lists of a policy; one matcher per distinct set of names, built once."""
+    """The named word lists of a policy, all in one TermMatcher; one selection per set of names."""
 
     def __init__(self, texts: dict[str, str]):
         self._terms = {name: parse_word_list(text) for name, text in texts.items()}
-        self._matchers: dict[tuple[str, ...], TermMatcher] = {}
+        self.matcher = TermMatcher(lists=self._terms)
+        self._selections: dict[tuple[str, ...], ListSelection] = {}
 
     def terms(self, name: str) -> list[str]:
         return self._terms[name]
 
-    def matcher(self, names, field: str) -> TermMatcher:
+    def matcher_for(self, names, field: str) -> ListSelection:
         unknown = [name for name in names if name not in self._terms]
         if unknown:
             raise RuleConfigError(field, f"unknown word list {', '.join(unknown)}")
         key = tuple(sorted(set(names)))
-        if key not in self._matchers:
-            self._matchers[key] = TermMatcher(t for name in key for t in self._terms[name])
-        return self._matchers[key]
+        if key not in self._selections:
+            self._selections[key] = ListSelection(self.matcher, key)
+        return self._selections[key]
