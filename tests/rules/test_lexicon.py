@@ -127,6 +127,27 @@ def test_matching_is_one_automaton_pass_over_every_list():
     assert policy.rules[0].check.matcher.size == 2
 
 
+def test_rules_over_different_lists_share_one_scan_of_the_text(monkeypatch):
+    rules = [rule("a", "lexicon", lexicons=["one"]), rule("b", "lexicon", lexicons=["two"]),
+             rule("c", "lexicon", lexicons=["one", "two"])]
+    policy = build(*rules, lexicons={"one": "كلب", "two": "حمار"})
+    scanned = []
+    real_scan = TermMatcher.scan
+    monkeypatch.setattr(TermMatcher, "scan", lambda self, text, padded=None: scanned.append(text)
+                        or real_scan(self, text, padded))
+    assert [(h.rule, h.term) for h in hits(policy, "يا كلب ويا حمار")] == [
+        ("a", "كلب"), ("b", "حمار"), ("c", "كلب"), ("c", "حمار")]
+    assert scanned == ["يا كلب ويا حمار"]  # once for three rules over three sets of lists
+
+
+def test_a_rule_sees_only_its_own_lists_even_where_terms_overlap():
+    lists = {"animals": "كلب\nالكلب", "curses": "ابن الكلب"}
+    policy = build(rule("a", "lexicon", lexicons=["animals"]), rule("b", "lexicon", lexicons=["curses"]),
+                   lexicons=lists)
+    assert [(h.rule, h.term) for h in hits(policy, "يا ابن الكلب")] == [("a", "الكلب"), ("b", "ابن الكلب")]
+    assert [(h.rule, h.term) for h in hits(policy, "كلب الحراسة")] == [("a", "كلب")]
+
+
 def test_name_field(policy):
     named = build(rule("n", "lexicon", lexicons=["insults"], fields=["name"]), lexicons={"insults": INSULTS})
     assert texts(named, "مقال جيد", name="الكلب") == ["الكلب"]
