@@ -15,15 +15,13 @@ from app.desk.schemas import AuditPage, QueuePage, SignInForm, ThreadSearch, pag
 from app.desk.views import STATUS_LABELS, item_view, term_names
 from app.errors import DomainError
 from app.extensions import csrf
-from app.models import AuditAction, Role, TokenKind
+from app.models import AUDIT_ACTIONS, Role, TokenKind
 from app.request_body import load, read_body
 from app.services import accounts, moderation, queue, reports, settings, thread_controls, trust, webhooks
 from app.services import audit as audit_log
 from app.services.queue import QUEUE_STATUSES
 
 LANG_COOKIE = "majlis_desk_lang"
-CONTROL_ACTIONS = ("reported", "settings_update", "thread_close", "thread_reopen", "thread_premoderation",
-                   "ban_create", "ban_lift")
 sign_in_form, queue_page, audit_page, thread_search = SignInForm(), QueuePage(), AuditPage(), ThreadSearch()
 
 
@@ -155,7 +153,7 @@ def audit():
         actor=query.get("actor"), comment_id=query.get("comment"), action=query.get("action"),
         since=query.get("since"), until=query.get("until"), cursor=query.get("cursor"), limit=50)
     return render("desk/audit.html", entries=entries, next_cursor=next_cursor, query=query, errors=errors,
-                  actions=[str(a) for a in AuditAction] + list(CONTROL_ACTIONS),
+                  actions=[str(a) for a in AUDIT_ACTIONS],
                   accounts=accounts.list_accounts())
 
 

@@ -23,6 +23,16 @@ class AuditAction(StrEnum):
     SIGN_OUT = "sign_out"
     TOKEN_ISSUE = "token_issue"  # noqa: S105 (an action name, not a secret)
     TOKEN_REVOKE = "token_revoke"  # noqa: S105
+    # the desk's controls, readers' reports, and the operators' commands and tasks
+    REPORTED = "reported"
+    SETTINGS_UPDATE = "settings_update"
+    THREAD_CLOSE = "thread_close"
+    THREAD_REOPEN = "thread_reopen"
+    THREAD_PREMODERATION = "thread_premoderation"
+    BAN_CREATE = "ban_create"
+    BAN_LIFT = "ban_lift"
+    PRIVACY_ERASE = "privacy_erase"
+    RETENTION = "retention"
 
 
 class AuditEntry(db.Model):

@@ -10,7 +10,7 @@ from marshmallow import Schema, fields, post_load, validate
 
 from app.clock import iso
 from app.fields import AsciiInt, Email, Text
-from app.models import AuditAction, Role
+from app.models import AUDIT_ACTIONS, Role
 from app.services.moderation import Action
 from app.services.queue import QUEUE_STATUSES
 from app.widget.schemas import CommentOut, ThreadOut
@@ -118,7 +118,7 @@ class EditIn(In):
 class AuditQuery(Schema):
     actor = AsciiInt(minimum=1, maximum=2**63 - 1)
     comment = AsciiInt(minimum=1, maximum=2**63 - 1)
-    action = fields.String(validate=one_of(AuditAction))
+    action = fields.String(validate=one_of(AUDIT_ACTIONS))
     since = UtcDateTime()
     until = UtcDateTime()
     cursor = fields.String(load_default=None)

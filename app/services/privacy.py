@@ -13,12 +13,11 @@ import sqlalchemy as sa
 from app.client import email_hash, keyed_hash
 from app.clock import iso, now
 from app.extensions import db
-from app.models import AuditEntry, Comment, Moderator, SignInThrottle
+from app.models import AuditAction, AuditEntry, Comment, Moderator, SignInThrottle
 from app.services import audit
 
 ERASED_NAME = "—"
 ERASED_BODY = ""
-AUDIT_ACTION = "privacy_erase"
 
 
 def _comments(email):
@@ -97,7 +96,7 @@ def erase(email, remove_text=None):
     db.session.execute(sa.delete(SignInThrottle).where(
         SignInThrottle.key == "acct:" + keyed_hash(email.strip().lower(), "signin")))
     result = {"comments": len(comments), "text_removed": bool(remove_text)}
-    audit.record(None, AUDIT_ACTION, note="flask privacy erase",
+    audit.record(None, AuditAction.PRIVACY_ERASE, note="flask privacy erase",
                  detail=dict(result, comment_ids=[c.id for c in comments]))
     db.session.commit()
     return result

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app.clock import now
 from app.errors import NotFound
 from app.extensions import db
-from app.models import Comment, CommentReport, Status
+from app.models import AuditAction, Comment, CommentReport, Status
 from app.services import audit, settings, webhooks
 from app.services.comments import MAX_ID, change_status
 
@@ -39,8 +39,8 @@ def report(comment_id, reason, ip_hash):
         escalate = result.rowcount == 1  # two last reports at once: one of them moves it
     if escalate:
         change_status(comment, Status.REPORTED)
-        audit.record(None, "reported", comment=comment, from_status=Status.APPROVED, to_status=Status.REPORTED,
-                     detail={"reports": comment.report_count, "threshold": threshold})
+        audit.record(None, AuditAction.REPORTED, comment=comment, from_status=Status.APPROVED,
+                     to_status=Status.REPORTED, detail={"reports": comment.report_count, "threshold": threshold})
     db.session.commit()
     if escalate:
         webhooks.notify("comment.reported", comment)

@@ -18,12 +18,11 @@ from flask import current_app
 
 from app.clock import now
 from app.extensions import db
-from app.models import Comment, SignInThrottle, Status
+from app.models import AuditAction, Comment, SignInThrottle, Status
 from app.services import audit
 
 log = logging.getLogger(__name__)
 BATCH = 1000
-AUDIT_ACTION = "retention"
 
 
 def _cutoff(setting, at):
@@ -75,7 +74,7 @@ def apply_retention():
         result = db.session.execute(sa.delete(SignInThrottle).where(SignInThrottle.last_failure_at < cutoff))
         done["throttles_forgotten"] = result.rowcount or 0
     if any(done.values()):
-        audit.record(None, AUDIT_ACTION, note="retention settings applied", detail=done)
+        audit.record(None, AuditAction.RETENTION, note="retention settings applied", detail=done)
     db.session.commit()
     log.info("retention applied", extra={"event": "retention", "count": sum(done.values())})
     return done

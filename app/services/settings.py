@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from app.clock import now
 from app.errors import ValidationFailed
 from app.extensions import db
-from app.models import Setting, Status
+from app.models import AuditAction, Setting, Status
 from app.request_memo import forget, memo
 
 MEMO = "settings"
@@ -118,7 +118,7 @@ def apply(actor, changes):
             raise ValidationFailed({"webhook_secret": [_("Set a signing secret of at least 16 characters.")]})
     changed = update(actor, changes)
     if changed:
-        audit.record(actor, "settings_update", detail={
+        audit.record(actor, AuditAction.SETTINGS_UPDATE, detail={
             key: ("***" if DIALS[key].secret else new) for key, (_old, new) in changed.items()})
     if "auto_close_days" in changed:
         thread_controls.close_stale()

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from app.clock import now
 from app.errors import NotFound, ThreadClosed
 from app.extensions import db
-from app.models import Comment, Status, Thread, ThreadControl
+from app.models import AuditAction, Comment, Status, Thread, ThreadControl
 from app.services import audit, settings, threads
 
 
@@ -38,7 +38,7 @@ def set_closed(actor, key, closed, note=None):
     control = _control(thread, actor)
     control.keep_open = not closed
     was, thread.closed = thread.closed, closed
-    audit.record(actor, "thread_close" if closed else "thread_reopen", note=note,
+    audit.record(actor, AuditAction.THREAD_CLOSE if closed else AuditAction.THREAD_REOPEN, note=note,
                  detail={"thread": thread.key, "was_closed": was})
     db.session.commit()
     return thread
@@ -48,7 +48,8 @@ def set_premoderation(actor, key, enabled, note=None):
     thread = _thread(key)
     control = _control(thread, actor)
     control.premoderation = enabled
-    audit.record(actor, "thread_premoderation", note=note, detail={"thread": thread.key, "premoderation": enabled})
+    audit.record(actor, AuditAction.THREAD_PREMODERATION, note=note,
+                 detail={"thread": thread.key, "premoderation": enabled})
     db.session.commit()
     return thread
 

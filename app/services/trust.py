@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from app.clock import now
 from app.errors import AuthorBanned, NotFound, ValidationFailed
 from app.extensions import db
-from app.models import Ban, BanKind, Comment, Status
+from app.models import AuditAction, Ban, BanKind, Comment, Status
 from app.services import audit, settings, thread_controls, webhooks
 
 MARKS = "trust"  # the key of the decision's list of marks ({"mark": …}) for moderators
@@ -118,7 +118,7 @@ def create_ban(actor, *, kind, email=None, ip_hash=None, comment_id=None, reason
               created_by=actor.id if actor else None, expires_at=expires_at)
     db.session.add(ban)
     db.session.flush()
-    audit.record(actor, "ban_create", comment=comment, note=reason,
+    audit.record(actor, AuditAction.BAN_CREATE, comment=comment, note=reason,
                  detail={"ban": ban.id, "kind": str(kind), "label": label,
                          "expires_at": expires_at.isoformat() if expires_at else None})
     db.session.commit()
@@ -131,7 +131,7 @@ def lift_ban(actor, ban_id):
         raise NotFound(_("No such ban."))
     if ban.lifted_at is None:
         ban.lifted_at, ban.lifted_by = now(), actor.id if actor else None
-        audit.record(actor, "ban_lift", detail={"ban": ban.id, "kind": ban.kind, "label": ban.label})
+        audit.record(actor, AuditAction.BAN_LIFT, detail={"ban": ban.id, "kind": ban.kind, "label": ban.label})
         db.session.commit()
     return ban
 

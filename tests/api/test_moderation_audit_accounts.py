@@ -37,6 +37,22 @@ def test_audit_filters_and_pages(client, clock, held, make_account, token_for, p
     problem(client.get(f"{AUDIT}?actor=abc", headers=alice), 422)
 
 
+def test_every_action_the_log_records_can_be_filtered(client, post, make_account, token_for):
+    from app.models import AUDIT_ACTIONS
+
+    admin = bearer(token_for(make_account(role="admin")))
+    assert post("news/audit-filter").status_code == 201
+    closed = client.post("/api/v1/moderation/threads/news/audit-filter/close", json={"note": "مغلق للتحقيق"},
+                         headers=admin)
+    assert closed.status_code == 200, closed.get_data(as_text=True)
+    assert [e["action"] for e in client.get(f"{AUDIT}?action=thread_close", headers=admin).get_json()["items"]] == [
+        "thread_close"]
+    for action in AUDIT_ACTIONS:  # the moderators', the desk's, the policy editor's, the operators'
+        response = client.get(f"{AUDIT}?action={action}", headers=admin)
+        assert response.status_code == 200, (action, response.get_data(as_text=True))
+        assert all(e["action"] == action for e in response.get_json()["items"])
+
+
 def test_admin_manages_accounts(client, make_account, token_for, audit_rows, problem):
     admin_email = make_account(Role.ADMIN)
     admin = bearer(token_for(admin_email))
