@@ -97,3 +97,38 @@ def test_the_app_works_on_the_migrated_schema(fresh_app):
                            json={"name": "قارئ", "email": "m@example.org", "body": "بعد الترحيل"})
     assert response.status_code == 201, response.get_json()
     assert client.get("/api/v1/counts?thread=news/migrated").get_json() == {"news/migrated": 1}
+
+
+def test_0006_fills_in_the_severity_of_existing_comments(fresh_app):
+    """Comments stored before 0006 get the severity their decision gives (score, +1000 for a
+    reject-rule hit, else +100 for a hold-rule hit), so the severity sort keeps its order."""
+    from datetime import datetime
+
+    from app.models.comments import severity_of
+
+    decisions = {
+        "score only": {"outcome": "hold", "score": 4, "hits": [{"rule": "links", "score": 4}]},
+        "hold rule": {"outcome": "hold", "score": 2, "hits": [{"rule": "insult", "action": "hold"}]},
+        "reject rule": {"outcome": "reject", "score": 0, "hits": [{"rule": "blasphemy", "action": "reject"},
+                                                                  {"rule": "insult", "action": "hold"}]},
+        "no decision": None,
+    }
+    with fresh_app.app_context():
+        upgrade(revision="0005")
+        stamp = datetime(2026, 11, 1)
+        thread = sa.table("thread", *(sa.column(c) for c in ("id", "key", "closed", "comment_count", "created_at")))
+        comment = sa.table("comment", sa.column("decision", sa.JSON), *(sa.column(c) for c in (
+            "thread_id", "depth", "name", "email", "email_hash", "body", "body_html", "body_fingerprint", "status",
+            "created_at", "updated_at", "report_count")))
+        with db.engine.begin() as conn:
+            conn.execute(thread.insert().values(id=1, key="news/old", closed=False, comment_count=0, created_at=stamp))
+            conn.execute(comment.insert(), [
+                {"thread_id": 1, "depth": 0, "name": "قارئ", "email": "o@example.org", "email_hash": "h",
+                 "body": body, "body_html": body, "body_fingerprint": body, "status": "pending",
+                 "created_at": stamp, "updated_at": stamp, "decision": decision, "report_count": 0}
+                for body, decision in decisions.items()])
+        upgrade()
+        with db.engine.connect() as conn:
+            stored = dict(conn.execute(sa.text("SELECT body, severity FROM comment")).all())
+    assert stored == {"score only": 4.0, "hold rule": 102.0, "reject rule": 1000.0, "no decision": 0.0}
+    assert stored == {body: severity_of(decision) for body, decision in decisions.items()}

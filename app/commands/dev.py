@@ -21,6 +21,7 @@ from app.client import keyed_hash
 from app.clock import now
 from app.extensions import db
 from app.models import Comment, Thread
+from app.models.comments import severity_of
 
 dev_cli = AppGroup("dev", help="Development helpers (large test databases).")
 
@@ -40,7 +41,7 @@ NAMES = ["أحمد", "فاطمة", "خالد", "مريم", "يوسف", "ليلى
 STATUSES = ["approved"] * 90 + ["pending"] * 5 + ["rejected"] * 3 + ["spam"] * 2
 COLUMNS = ["id", "thread_id", "parent_id", "depth", "name", "email", "email_hash", "website", "body",
            "body_html", "body_fingerprint", "status", "created_at", "updated_at", "edited_at", "ip_hash",
-           "user_agent", "decision", "edit_token_hash"]
+           "user_agent", "decision", "edit_token_hash", "severity"]
 DECISIONS = {
     "approved": None,
     "pending": {"outcome": "hold", "score": 3, "thresholds": {"hold": 3, "reject": 10},
@@ -53,6 +54,11 @@ DECISIONS = {
                            "start": 0, "end": 4, "text": "", "term": "", "steps": []}]},
 }
 DECISIONS["spam"] = DECISIONS["rejected"]
+# Held by a hold rule rather than by score: these come first in the queue's severity order.
+HELD_BY_RULE = {"outcome": "hold", "score": 0, "thresholds": {"hold": 3, "reject": 10},
+                "policy": {"id": "default", "version": 1},
+                "hits": [{"rule": "insult.plain", "category": "insult", "action": "hold", "field": "body",
+                          "start": 0, "end": 4, "text": "", "term": "", "steps": []}]}
 
 
 def _thread_plan(rng, comments, threads, big):
@@ -78,10 +84,11 @@ def _rows(plan, thread_ids, first_id, start, rng, authors, bodies, approved):
         name, email, e_hash = authors[rng.randrange(len(authors))]
         body, body_html = bodies[n % len(bodies)]
         stamp = start + step * n
-        decision = DECISIONS[status]
+        decision = HELD_BY_RULE if status == "pending" and rng.random() < 0.3 else DECISIONS[status]
         yield (cid, thread_id, parent, 1 if parent else 0, name, email, e_hash, None, body, body_html,
                hashlib.sha256(f"{body}{cid}".encode()).hexdigest(), status, stamp, stamp, None,
-               None, "seed", json.dumps(decision, ensure_ascii=False) if decision else None, None)
+               None, "seed", json.dumps(decision, ensure_ascii=False) if decision else None, None,
+               severity_of(decision))
         if status == "approved":
             approved[t] += 1
             last_approved[thread_id] = cid

@@ -3,7 +3,7 @@ from datetime import datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.extensions import db
 
@@ -68,5 +68,33 @@ class Comment(db.Model):
     decision: Mapped[dict | None] = mapped_column(sa.JSON)
     edit_token_hash: Mapped[str | None] = mapped_column(sa.String(64))
     report_count: Mapped[int] = mapped_column(default=0, server_default="0")  # distinct reporters (0003)
+    # Derived from the decision whenever it is set, and stored so the queue sorts by an index (0006).
+    severity: Mapped[float] = mapped_column(sa.Float, default=0.0, server_default="0")
 
     thread: Mapped[Thread] = relationship(lazy="joined")
+
+    @validates("decision")
+    def _keep_severity(self, _key, decision):
+        self.severity = severity_of(decision)
+        return decision
+
+
+# The moderation queue by severity: most severe first, then oldest (0006).
+sa.Index("ix_comment_queue_severity", Comment.status, Comment.severity.desc(), Comment.created_at, Comment.id)
+
+REJECT_BONUS, HOLD_BONUS = 1000.0, 100.0
+
+
+def severity_of(decision) -> float:
+    """How urgently a moderator should look: the decision's score, plus 1000 for a hit of a reject
+    rule and 100 for a hit of a hold rule (a rule's hold outranks any borderline score)."""
+    if not isinstance(decision, dict):
+        return 0.0
+    score = decision.get("score")
+    severity = float(score) if isinstance(score, int | float) else 0.0
+    actions = {hit.get("action") for hit in decision.get("hits") or () if isinstance(hit, dict)}
+    if "reject" in actions:
+        severity += REJECT_BONUS
+    elif "hold" in actions:
+        severity += HOLD_BONUS
+    return severity

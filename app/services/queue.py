@@ -2,8 +2,9 @@
 decide each one (thread, parent, the author's history, the claim, the audit trail).
 
 Category and rule filters match the stored decision's JSON text (`"category": "insult"` inside a
-hit), which works the same on SQLite and PostgreSQL; severity is the decision's score plus 100 for a
-hold-action hit and 1000 for a reject-action hit, so rule holds come before borderline scores.
+hit), which works the same on SQLite and PostgreSQL; the severity sort reads the stored, indexed
+`Comment.severity` (the decision's score plus 100 for a hold-rule hit, 1000 for a reject-rule hit:
+app.models.comments.severity_of), so rule holds come before borderline scores.
 """
 import base64
 import functools
@@ -57,13 +58,6 @@ def _has(key, value):
     return sa.or_(*(_json_text().like(f'%"{key}"{sep}"{value}"%', escape="\\") for sep in (": ", ":")))
 
 
-@functools.cache  # one expression, built once: constructing it costs more than running it
-def severity():
-    score = sa.func.coalesce(Comment.decision["score"].as_float(), 0.0)
-    bonus = sa.case((_has("action", "reject"), 1000.0), (_has("action", "hold"), 100.0), else_=0.0)
-    return score + bonus
-
-
 def _filters(f):
     out = []
     if f.get("category"):
@@ -87,7 +81,7 @@ def _encode_severity(score, created_at, comment_id):
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _severity_after(cursor, sev):
+def _severity_after(cursor):
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         score, stamp, comment_id = json.loads(raw)
@@ -96,6 +90,7 @@ def _severity_after(cursor, sev):
             raise ValueError("cursor")
     except (ValueError, TypeError, UnicodeDecodeError) as err:
         raise ValidationFailed({"cursor": ["Invalid cursor."]}) from err
+    sev = Comment.severity
     return sa.or_(sev < score, sa.and_(sev == score, sa.or_(
         Comment.created_at > created_at, sa.and_(Comment.created_at == created_at, Comment.id > comment_id))))
 
@@ -104,25 +99,24 @@ def page(status="pending", sort="oldest", cursor=None, limit=25, **filters):
     """(items, counts per status, next cursor)."""
     conditions = _filters(filters)
     query = sa.select(Comment).where(Comment.status == status, *conditions)
-    sev = severity()
     if sort == "severity":
         if cursor:
-            query = query.where(_severity_after(cursor, sev))
-        query = query.add_columns(sev).order_by(sev.desc(), Comment.created_at, Comment.id)
+            query = query.where(_severity_after(cursor))
+        query = query.order_by(Comment.severity.desc(), Comment.created_at, Comment.id)
     else:
         newest = sort == "newest"
         if cursor:
             query = query.where(keyset_filter(Comment.created_at, Comment.id, cursor, newest))
-        query = query.add_columns(sev).order_by(*(
+        query = query.order_by(*(
             (Comment.created_at.desc(), Comment.id.desc()) if newest else (Comment.created_at, Comment.id)))
-    rows = db.session.execute(query.limit(limit + 1)).all()
-    more, rows = len(rows) > limit, rows[:limit]
+    comments = db.session.scalars(query.limit(limit + 1)).all()
+    more, comments = len(comments) > limit, comments[:limit]
     next_cursor = None
     if more:
-        last, last_sev = rows[-1]
-        next_cursor = (_encode_severity(last_sev, last.created_at, last.id) if sort == "severity"
+        last = comments[-1]
+        next_cursor = (_encode_severity(last.severity, last.created_at, last.id) if sort == "severity"
                        else encode_cursor(last.created_at, last.id))
-    return enrich([row[0] for row in rows]), counts(conditions), next_cursor
+    return enrich(comments), counts(conditions), next_cursor
 
 
 COUNT_CAP = 1_000
