@@ -26,6 +26,7 @@ LISTS = {
     "religious_slurs.txt": ("{}", "religion_attack"),
     "racist_slurs.txt": ("{}", "racist_incitement"),
     "violence.txt": ("{}", "person_offense"),
+    "expel.txt": ("{} السوريين", "racist_incitement"),
     "spam_ads.txt": ("{}", "spam"),
     "targets_writer.txt": ("{} كذاب", "author_offense"),
     "targets_address.txt": ("{} خاين", "person_offense"),
@@ -37,7 +38,7 @@ LISTS = {
 }
 MIN_DISGUISES = 8
 # exception lists (`except:`): innocent phrases, never a hit; tested by test_exception_phrases_*
-EXCEPTION_LISTS = {"except_literal.txt", "except_quoted.txt"}
+EXCEPTION_LISTS = {"except_literal.txt", "except_quoted.txt", "except_things.txt"}
 
 
 def test_every_word_list_is_covered():
