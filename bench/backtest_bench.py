@@ -35,7 +35,7 @@ from app import create_app  # noqa: E402
 from app.extensions import db  # noqa: E402
 from app.models import AuditEntry, Comment, Status, Thread  # noqa: E402
 from app.models.policies import Backtest  # noqa: E402
-from app.services import backtests, policy_runtime  # noqa: E402
+from app.services import backtest_pool, backtests, policy_runtime  # noqa: E402
 from app.services.policies import drafts, versions  # noqa: E402
 
 STATUS = {"approve": Status.APPROVED, "hold": Status.PENDING, "reject": Status.REJECTED}
@@ -144,6 +144,9 @@ def main():
     seed(app, args.comments)
     print(f"seeded {args.comments:,} comments in {time.perf_counter() - began:.1f} s ({folder})")
     draft_id = make_draft(app)
+    began = time.perf_counter()
+    backtest_pool.start_fork_server()  # once per worker process, not per backtest: timed on its own
+    print(f"fork server started in {time.perf_counter() - began:.2f} s")
     for case in ("active", "older", "cold"):
         if case == "older":
             with app.test_request_context():

@@ -130,7 +130,7 @@ class TargetedCheck(Check):
         targets = _words(self.targets, text)
         if not targets and not self.vocative_is_target:
             return []
-        word_starts = [m.start() for m in _WORD.finditer(text.text)]
+        word_starts = text.memo("word_starts", lambda: [m.start() for m in _WORD.finditer(text.text)])
         found = []
         for hit in offensive:
             if self.vocative_is_target and hit.prefix.endswith(VOCATIVE):

@@ -130,7 +130,7 @@ def evaluate(
         for rule in policy.rules:
             if rule.enabled:
                 rule_hits, failed = _run_rule(rule, fields, clock, policy.rule_budget_seconds)
-                yield rule, rule_hits, failed, any(hit.error is None for hit in rule_hits)
+                yield rule, rule_hits, failed, bool(rule_hits) and any(hit.error is None for hit in rule_hits)
 
     outcome, score, hits = combine(policy, results(), fields.overlong())
     return Decision(outcome, score, dict(policy.thresholds), policy.id, policy.version, hits)

@@ -132,10 +132,14 @@ class Comparison:
 
         def results():
             for rule in self.candidate.rules:
-                if rule.enabled:
-                    rule_hits = by_rule.get(rule.id, [])
-                    yield (rule, rule_hits, any(h.get("error") for h in rule_hits),
-                           any(not h.get("error") for h in rule_hits))
+                if not rule.enabled:
+                    continue
+                rule_hits = by_rule.get(rule.id)
+                if not rule_hits:  # most rules, most comments: nothing to look through
+                    yield rule, (), False, False
+                    continue
+                errors = sum(1 for h in rule_hits if h.get("error"))
+                yield rule, rule_hits, errors > 0, errors < len(rule_hits)
 
         outcome, _score, hits = combine(self.candidate, results(), by_rule.get(ENGINE_RULE, []))
         return str(outcome), hits

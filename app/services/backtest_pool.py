@@ -73,16 +73,28 @@ def workers():
     return max(1, min(os.cpu_count() or 1, 8))
 
 
+def _context():
+    context = multiprocessing.get_context("forkserver")
+    # The fork server imports the engine once; each pool's workers then start from it ready to compile.
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def start_fork_server():
+    """Start the fork server now rather than with the first backtest (it imports the engine: about
+    a second on the 2-core machine); returns once it can fork. Idempotent."""
+    probe = _context().Process(target=int)  # the first child waits for the server's imports
+    probe.start()
+    probe.join()
+
+
 @contextmanager
 def pool(active, candidate, olders, processes=None):
     """A ProcessPoolExecutor whose workers each build a Comparison of these policies once, from
     picklable inputs. Workers start from a fork server, never by forking this process: it runs
     threads (the task queue's workers), and a fork taken while another thread holds a lock (the
     logging lock, say) can leave the child waiting forever."""
-    context = multiprocessing.get_context("forkserver")
-    # The fork server imports the engine once; each pool's workers then start from it ready to compile.
-    context.set_forkserver_preload([__name__])
-    options = {"mp_context": context, "initializer": _init, "initargs": (active, candidate, olders)}
+    options = {"mp_context": _context(), "initializer": _init, "initargs": (active, candidate, olders)}
     with ProcessPoolExecutor(max_workers=processes or workers(), **options) as executor:
         yield executor
 
