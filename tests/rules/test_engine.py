@@ -137,5 +137,27 @@ def test_a_rule_over_its_budget_holds_with_a_timeout_hit():
     assert fast.outcome == "approve" and all(hit.error is None for hit in fast.hits)
 
 
+class PausesOnce:
+    """A rule's first timing includes a 120 ms pause of the whole process; later ones take 1 ms."""
+
+    def __init__(self):
+        self.readings = [0.0, 0.120, 0.120, 0.121]
+        self.calls = 0
+
+    def __call__(self):
+        reading = self.readings[self.calls] if self.calls < len(self.readings) else 0.121 + self.calls * 0.0005
+        self.calls += 1
+        return reading
+
+
+def test_a_one_off_pause_is_timed_again_and_holds_nothing():
+    registry = {**CHECKS, "finds": Finds}
+    rule_ = policy(rule("paused", "finds", score=1), registry=registry)
+    clock = PausesOnce()
+    decision = evaluate(rule_, Submission(body="نص"), clock=clock)
+    assert decision.outcome == "approve" and all(hit.error is None for hit in decision.hits)
+    assert clock.calls == 4  # timed twice: the pause, then the rule's real 1 ms
+
+
 def test_empty_fields_are_skipped():
     assert decide(policy(lexicon("h", "hold_words", fields=["name", "website"])), "بطيخ").hits == []
