@@ -50,8 +50,8 @@ class Exceptions:
 
     A hit is cancelled when an exception phrase found in the same text spans the whole word of
     the hit ("لحم الخنزير" covers "الخنزير"; "مكب الزباله" covers "الزباله"). The phrases are
-    matched like any word list: one automaton pass per text, shared by every rule that names
-    the same lists, and only when the rule has hits at all.
+    matched like any word list, in the policy's one pass per text, and looked at only when the
+    rule has hits at all.
     """
 
     def __init__(self, names, lexicons: Lexicons):
