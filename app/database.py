@@ -1,5 +1,7 @@
-"""Engine settings per backend: SQLite gets WAL, a busy timeout, foreign keys and real BEGINs."""
+"""Engine settings per backend: SQLite gets WAL, a busy timeout, foreign keys and real BEGINs
+(IMMEDIATE for anything that may write, DEFERRED for requests that only read)."""
 import sqlalchemy as sa
+from flask import has_request_context, request
 from sqlalchemy import event
 
 
@@ -17,8 +19,17 @@ def _configure_sqlite(engine):
     @event.listens_for(engine, "begin")
     def on_begin(connection):
         # IMMEDIATE: a read-then-write transaction takes the write lock up front instead of
-        # failing with "database is locked" when it tries to upgrade.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # failing with "database is locked" when it tries to upgrade. A request that only reads
+        # (GET, HEAD, OPTIONS) begins DEFERRED: under WAL it reads a snapshot and takes no lock,
+        # so readers never queue behind each other or behind a writer.
+        connection.exec_driver_sql("BEGIN" if _reads_only() else "BEGIN IMMEDIATE")
+
+
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _reads_only():
+    return has_request_context() and request.method in READ_ONLY_METHODS
 
 
 def init_app(app):

@@ -68,9 +68,9 @@ def test_read_only_database_gives_503(sqlite_app, problem):
                       arabic=False)
     assert "read-only" in english["detail"] and "nothing you sent was saved" in english["detail"]
     assert "sqlite" not in response.get_data(as_text=True).lower()
-    # Reads answer 503 too (every SQLite transaction begins IMMEDIATE, which needs a writable file),
-    # with the same clear message rather than a 500.
-    problem(client.get(f"/api/v1/threads/{KEY}/comments"), 503)
+    # Readers are still served: a request that only reads begins DEFERRED and needs no write lock.
+    page = client.get(f"/api/v1/threads/{KEY}/comments")
+    assert page.status_code == 200 and len(page.get_json()["comments"]) == 1
     assert state(sqlite_app) == (1, 1, 1)
 
 
@@ -94,3 +94,30 @@ def test_full_database_gives_503_with_a_clear_message(sqlite_app, problem):
     assert "full" in body["detail"] and response.headers["Retry-After"] == "7"
     stored, approved, count = state(sqlite_app)
     assert stored == codes.count(201) + 1 and count == approved  # the failed one left nothing
+
+
+def test_readers_do_not_wait_for_a_writer(sqlite_app):
+    """Another process holds SQLite's write lock mid-transaction: pages and counts still answer
+    from a snapshot (a request that only reads begins DEFERRED), while writes begin IMMEDIATE."""
+    import sqlite3
+
+    client = sqlite_app.test_client()
+    with sqlite_app.app_context():
+        path, engine = db.engine.url.database, db.engine
+    begins = []
+    sa.event.listen(engine, "before_cursor_execute",
+                    lambda _c, _cur, statement, *_: begins.append(statement) if statement.startswith("BEGIN") else None)
+    assert client.post(PATH, json=comment_data(body="تعليق قبل القفل")).status_code == 201
+    assert begins[-1] == "BEGIN IMMEDIATE"
+    writer = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE thread SET title = 'قيد التعديل'")
+        page = client.get(PATH)
+        assert page.status_code == 200, page.get_data(as_text=True)
+        assert ["تعليق قبل القفل" in c["body_html"] for c in page.get_json()["comments"]] == [True]
+        assert client.get(f"/api/v1/counts?thread={KEY}").get_json() == {KEY: 1}
+        assert begins[-1] == "BEGIN"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
