@@ -196,11 +196,10 @@ def _recent_rows(hashes):
     by the database: one statement whose work is RECENT short walks down ix_comment_author_recent
     however much the authors wrote. PostgreSQL runs a LATERAL over the array of hashes (built once,
     one cached plan); SQLite, which has no LATERAL, a UNION ALL of one ordered LIMIT per author."""
+    ordered = sorted(hashes)
     if db.session.get_bind().dialect.name == "postgresql":
-        return _recent_for_array(), {"hashes": sorted(hashes)}
-    rows = sa.union_all(*(_newest_of(Comment.email_hash == digest).subquery().select()  # SQLite: no LIMIT
-                          for digest in sorted(hashes))).subquery()                     # on bare members
-    return _with_thread_key(rows), {}
+        return _recent_for_array(), {"hashes": ordered}
+    return _recent_union(len(ordered)), {f"author_{n}": digest for n, digest in enumerate(ordered)}
 
 
 def _newest_of(author):
@@ -215,6 +214,13 @@ def _recent_for_array():
         "digest").render_derived(name="wanted")
     recent = _newest_of(Comment.email_hash == wanted.c.digest).lateral("recent")
     return _with_thread_key(sa.select(recent).select_from(wanted).join(recent, sa.true()).subquery())
+
+
+@functools.lru_cache(maxsize=64)  # one per page size: building 25 members costs ten times running them
+def _recent_union(count):
+    members = (_newest_of(Comment.email_hash == sa.bindparam(f"author_{n}")).subquery().select()  # SQLite: no
+               for n in range(count))                                                             # LIMIT on bare
+    return _with_thread_key(sa.union_all(*members).subquery())                                    # members
 
 
 def _with_thread_key(rows):
