@@ -171,35 +171,34 @@ def item(comment):
     return enrich([comment])[0]
 
 
+TALLIED = (Status.APPROVED, Status.REJECTED, Status.SPAM)
+
+
 def author_histories(hashes):
-    """{email hash: {"approved", "rejected", "spam", "total", "recent": [RecentComment…]}}."""
-    hashes = [h for h in hashes if h]
-    out = {h: {"approved": 0, "rejected": 0, "spam": 0, "total": 0, "recent": []} for h in hashes}
-    if not hashes:
+    """{email hash: {"approved", "rejected", "spam", "total", "recent": [RecentComment…]}}, in one
+    statement: each author's RECENT newest comments (bodies cut to the excerpt by the database), each
+    row carrying the author's tallies. Every author here has a row: their queued comment."""
+    ordered = sorted(h for h in hashes if h)
+    out = {h: {"approved": 0, "rejected": 0, "spam": 0, "total": 0, "recent": []} for h in ordered}
+    if not ordered:
         return out
-    rows = db.session.execute(sa.select(Comment.email_hash, Comment.status, sa.func.count())
-                              .where(Comment.email_hash.in_(hashes))
-                              .group_by(Comment.email_hash, Comment.status))
-    for digest, status, n in rows:
-        if status in (Status.APPROVED, Status.REJECTED, Status.SPAM):
-            out[digest][status] = n
-        out[digest]["total"] += n
-    for row in db.session.execute(*_recent_rows(hashes)):
-        out[row.email_hash]["recent"].append(RecentComment(row.id, row.key, row.status, row.created_at, row.body))
+    for row in db.session.execute(*_history_rows(ordered)):
+        history = out[row.email_hash]
+        history.update({str(status): row._mapping[str(status)] for status in TALLIED}, total=row.total)
+        history["recent"].append(RecentComment(row.id, row.key, row.status, row.created_at, row.body))
     for history in out.values():
         history["recent"].sort(key=lambda r: (r.created_at, r.id), reverse=True)
     return out
 
 
-def _recent_rows(hashes):
-    """(statement, parameters) for each author's RECENT newest comments, bodies cut to the excerpt
-    by the database: one statement whose work is RECENT short walks down ix_comment_author_recent
-    however much the authors wrote. PostgreSQL runs a LATERAL over the array of hashes (built once,
-    one cached plan); SQLite, which has no LATERAL, a UNION ALL of one ordered LIMIT per author."""
-    ordered = sorted(hashes)
+def _history_rows(ordered):
+    """(statement, parameters): RECENT short walks down ix_comment_author_recent and a count over
+    ix_comment_email_hash per author, however much they wrote. PostgreSQL runs LATERALs over the
+    array of hashes (built once, one cached plan); SQLite, which has no LATERAL, a UNION ALL of one
+    member per author, built once per page size (building 25 members costs ten times running them)."""
     if db.session.get_bind().dialect.name == "postgresql":
-        return _recent_for_array(), {"hashes": ordered}
-    return _recent_union(len(ordered)), {f"author_{n}": digest for n, digest in enumerate(ordered)}
+        return _histories_for_array(), {"hashes": ordered}
+    return _histories_union(len(ordered)), {f"author_{n}": digest for n, digest in enumerate(ordered)}
 
 
 def _newest_of(author):
@@ -208,21 +207,40 @@ def _newest_of(author):
             .where(author).order_by(Comment.created_at.desc(), Comment.id.desc()).limit(RECENT))
 
 
+def _tally_of(author):
+    per_status = (sa.func.coalesce(sa.func.sum(sa.case((Comment.status == status, 1), else_=0)), 0).label(str(status))
+                  for status in TALLIED)
+    return sa.select(*per_status, sa.func.count().label("total")).where(author)
+
+
+def _with_tallies(recent, tally):
+    return (recent.c.email_hash, recent.c.id, recent.c.thread_id, recent.c.status, recent.c.created_at,
+            recent.c.body, *(tally.c[str(status)] for status in TALLIED), tally.c.total)
+
+
 @functools.cache
-def _recent_for_array():
+def _histories_for_array():
     wanted = sa.func.unnest(sa.bindparam("hashes", type_=ARRAY(sa.String))).table_valued(
         "digest").render_derived(name="wanted")
-    recent = _newest_of(Comment.email_hash == wanted.c.digest).lateral("recent")
-    return _with_thread_key(sa.select(recent).select_from(wanted).join(recent, sa.true()).subquery())
+    author = Comment.email_hash == wanted.c.digest
+    recent, tally = _newest_of(author).lateral("recent"), _tally_of(author).lateral("tally")
+    rows = (sa.select(*_with_tallies(recent, tally)).select_from(wanted)
+            .join(recent, sa.true()).join(tally, sa.true()).subquery())
+    return _with_thread_key(rows)
 
 
-@functools.lru_cache(maxsize=64)  # one per page size: building 25 members costs ten times running them
-def _recent_union(count):
-    members = (_newest_of(Comment.email_hash == sa.bindparam(f"author_{n}")).subquery().select()  # SQLite: no
-               for n in range(count))                                                             # LIMIT on bare
-    return _with_thread_key(sa.union_all(*members).subquery())                                    # members
+@functools.lru_cache(maxsize=64)
+def _histories_union(count):
+    def member(n):
+        author = Comment.email_hash == sa.bindparam(f"author_{n}")
+        recent, tally = _newest_of(author).subquery(), _tally_of(author).subquery()  # SQLite: no LIMIT on
+        return sa.select(*_with_tallies(recent, tally)).select_from(recent).join(tally, sa.true())  # a bare member
+
+    return _with_thread_key(sa.union_all(*(member(n) for n in range(count))).subquery())
 
 
 def _with_thread_key(rows):
-    return (sa.select(rows.c.email_hash, rows.c.id, Thread.key, rows.c.status, rows.c.created_at, rows.c.body)
+    tallies = (rows.c[str(status)] for status in TALLIED)
+    return (sa.select(rows.c.email_hash, rows.c.id, Thread.key, rows.c.status, rows.c.created_at, rows.c.body,
+                      *tallies, rows.c.total)
             .join(Thread, Thread.id == rows.c.thread_id))
