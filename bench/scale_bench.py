@@ -147,6 +147,7 @@ def main():
     keys = "&".join(f"thread=seed/thread-{i:05d}" for i in range(1, 20)) + "&thread=seed/big"
     auth = {"Authorization": f"Bearer {token}"}
     cases = [
+        ("baseline: /healthz (no database)", "/healthz", {}),  # how fast the machine is right now
         ("thread page 1 (100 of the 100k thread)", "/api/v1/threads/seed/big/comments?limit=100", {}),
         ("thread page deep (cursor)", f"/api/v1/threads/seed/big/comments?limit=100&cursor={cursor}", {}),
         ("thread page newest first", "/api/v1/threads/seed/big/comments?limit=100&order=newest", {}),

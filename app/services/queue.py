@@ -184,7 +184,8 @@ def author_histories(hashes):
         return out
     for row in db.session.execute(*_history_rows(ordered)):
         history = out[row.email_hash]
-        history.update({str(status): row._mapping[str(status)] for status in TALLIED}, total=row.total)
+        if not history["recent"]:  # the tallies repeat on each of the author's rows
+            history.update(approved=row.approved, rejected=row.rejected, spam=row.spam, total=row.total)
         history["recent"].append(RecentComment(row.id, row.key, row.status, row.created_at, row.body))
     for history in out.values():
         history["recent"].sort(key=lambda r: (r.created_at, r.id), reverse=True)
