@@ -13,8 +13,9 @@ the app in-process (routing, queries, serialization; no socket):
   which also counts the queue by status, and the same sorted by severity;
 - /healthz, which touches no database: how fast the machine is during this run;
 
-each timed --repeat times in rounds, one request per case per round (median, p90), target ≤ 20 ms. The SQL each request ran is captured and
-its plan printed (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL), to show the indexes used.
+each timed --repeat times in rounds, one request per case per round (median, p90), target ≤ 20 ms.
+The SQL each request ran is captured and its plan printed (EXPLAIN QUERY PLAN on SQLite, EXPLAIN
+on PostgreSQL), to show the indexes used.
 """
 import argparse
 import os
