@@ -26,10 +26,22 @@ def _configure_sqlite(engine):
 
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_WRITES = "majlis.writes"  # set on a read-only request that found it must write after all
 
 
 def _reads_only():
-    return has_request_context() and request.method in READ_ONLY_METHODS
+    return (has_request_context() and request.method in READ_ONLY_METHODS
+            and not request.environ.get(_WRITES))
+
+
+def begin_writing(session):
+    """Before a request that only reads writes after all (the lazy first-use seed of the policy):
+    on SQLite, end its DEFERRED snapshot so the next statement begins IMMEDIATE, holding the write
+    lock. Upgrading the snapshot instead fails with "database is locked" as soon as another
+    connection writes first. Nothing may have been written yet in this transaction."""
+    if _reads_only() and session.get_bind().dialect.name == "sqlite":
+        request.environ[_WRITES] = True
+        session.rollback()
 
 
 def init_app(app):

@@ -121,3 +121,43 @@ def test_readers_do_not_wait_for_a_writer(sqlite_app):
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_first_readers_racing_to_seed_the_policy_all_get_answers(tmp_path):
+    """Several GETs reach a database with no policy version at once (the lazy first-use seed): one
+    seeds, the others see it; none fails upgrading its read snapshot to a write (503 "busy")."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.models import Role, TokenKind
+    from app.models.policies import PolicyVersion
+    from app.services import accounts
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'seed.db'}",
+                      "SECRET_KEY": "seed-" + RUN_ID, "RATELIMIT_ENABLED": False, "POLICY_FILE": TEST_POLICY,
+                      "POLICY_SOURCE": "database", "CLOCK": FakeClock()})
+    with app.app_context():
+        upgrade()
+        account = accounts.create_account(None, email="seed-race@newsroom.example", display_name="قارئ",
+                                          password="a long enough password 123", role=Role.MODERATOR)
+        token, _row = accounts.issue_token(account, TokenKind.API)
+    start = threading.Barrier(6)
+
+    def first_read(_):
+        client = app.test_client()
+        start.wait()
+        return client.get("/api/v1/policy/versions", headers={"Authorization": f"Bearer {token}"}).status_code
+
+    try:
+        for _round in range(3):
+            with ThreadPoolExecutor(6) as pool:
+                codes = list(pool.map(first_read, range(6)))
+            assert codes == [200] * 6, codes
+            with app.app_context():
+                assert db.session.scalar(sa.select(sa.func.count()).select_from(PolicyVersion)) == 1
+                db.session.execute(sa.text("DELETE FROM policy_state"))  # unseeded again, for another race
+                db.session.execute(sa.text("DELETE FROM policy_version"))
+                db.session.commit()
+    finally:
+        with app.app_context():
+            db.engine.dispose()

@@ -13,6 +13,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from app import database
 from app.clock import now
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.extensions import db
@@ -38,6 +39,7 @@ def ensure_seeded():
     the unique version number and the state row's key let exactly one worker win)."""
     if db.session.get(PolicyState, STATE_ROW) is not None:
         return False
+    database.begin_writing(db.session)
     document, word_lists = seed_content()
     try:
         version = PolicyVersion(number=1, policy_id=document["id"], document=document, word_lists=word_lists,
