@@ -22,11 +22,21 @@ def _configure_sqlite(engine):
         # failing with "database is locked" when it tries to upgrade. A request that only reads
         # (GET, HEAD, OPTIONS) begins DEFERRED: under WAL it reads a snapshot and takes no lock,
         # so readers never queue behind each other or behind a writer.
-        connection.exec_driver_sql("BEGIN" if _reads_only() else "BEGIN IMMEDIATE")
+        deferred = _reads_only()
+        connection.info[_DEFERRED], connection.info[_WROTE] = deferred, False
+        connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def on_execute(connection, _cursor, statement, *_):
+        # A DEFERRED transaction that writes takes the write lock there and then (see begin_writing).
+        if connection.info.get(_DEFERRED) and statement.lstrip()[:6].upper() in _WRITE_VERBS:
+            connection.info[_WROTE] = True
 
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _WRITES = "majlis.writes"  # set on a read-only request that found it must write after all
+_DEFERRED, _WROTE = "majlis.deferred", "majlis.wrote"  # on the connection: how its transaction began
+_WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLAC"})
 
 
 def _reads_only():
@@ -38,8 +48,12 @@ def begin_writing(session):
     """Before a request that only reads writes after all (the lazy first-use seed of the policy):
     on SQLite, end its DEFERRED snapshot so the next statement begins IMMEDIATE, holding the write
     lock. Upgrading the snapshot instead fails with "database is locked" as soon as another
-    connection writes first. Nothing may have been written yet in this transaction."""
-    if _reads_only() and session.get_bind().dialect.name == "sqlite":
+    connection writes first. Only a DEFERRED transaction that has written nothing is ended (one that
+    wrote holds the lock already, and its work must stay)."""
+    if session.get_bind().dialect.name != "sqlite" or not has_request_context():
+        return
+    connection = session.connection()
+    if connection.info.get(_DEFERRED) and not connection.info.get(_WROTE):
         request.environ[_WRITES] = True
         session.rollback()
 

@@ -123,6 +123,39 @@ def test_readers_do_not_wait_for_a_writer(sqlite_app):
         writer.close()
 
 
+def unseeded_app(tmp_path):
+    """A fresh SQLite database with no policy version yet (tests seed lazily, on first use)."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'seed.db'}",
+                      "SECRET_KEY": "seed-" + RUN_ID, "RATELIMIT_ENABLED": False, "POLICY_FILE": TEST_POLICY,
+                      "POLICY_SOURCE": "database", "CLOCK": FakeClock()})
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def test_seeding_after_writes_in_a_read_only_context_keeps_them(tmp_path):
+    """Tools and benchmarks write inside a GET test_request_context: a transaction that has written
+    holds the write lock already, so the first-use seed must not end it and lose that work."""
+    from datetime import datetime
+
+    from app.models import Thread
+    from app.services.policies import versions
+
+    app = unseeded_app(tmp_path)
+    try:
+        with app.test_request_context():
+            db.session.add(Thread(key="news/kept", created_at=datetime(2026, 11, 29)))
+            db.session.flush()
+            assert versions.ensure_seeded() is True
+            db.session.commit()
+        with app.app_context():
+            assert db.session.scalar(sa.select(Thread.key).where(Thread.key == "news/kept")) == "news/kept"
+            assert versions.active_version().number == 1
+    finally:
+        with app.app_context():
+            db.engine.dispose()
+
+
 def test_first_readers_racing_to_seed_the_policy_all_get_answers(tmp_path):
     """Several GETs reach a database with no policy version at once (the lazy first-use seed): one
     seeds, the others see it; none fails upgrading its read snapshot to a write (503 "busy")."""
@@ -133,11 +166,8 @@ def test_first_readers_racing_to_seed_the_policy_all_get_answers(tmp_path):
     from app.models.policies import PolicyVersion
     from app.services import accounts
 
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'seed.db'}",
-                      "SECRET_KEY": "seed-" + RUN_ID, "RATELIMIT_ENABLED": False, "POLICY_FILE": TEST_POLICY,
-                      "POLICY_SOURCE": "database", "CLOCK": FakeClock()})
+    app = unseeded_app(tmp_path)
     with app.app_context():
-        upgrade()
         account = accounts.create_account(None, email="seed-race@newsroom.example", display_name="قارئ",
                                           password="a long enough password 123", role=Role.MODERATOR)
         token, _row = accounts.issue_token(account, TokenKind.API)
