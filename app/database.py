@@ -36,7 +36,7 @@ def _configure_sqlite(engine):
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _WRITES = "majlis.writes"  # set on a read-only request that found it must write after all
 _DEFERRED, _WROTE = "majlis.deferred", "majlis.wrote"  # on the connection: how its transaction began
-_WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLAC"})
+_WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLAC"})  # first six letters (REPLACE)
 
 
 def _reads_only():
