@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask import current_app, request, session
 from flask.sessions import SecureCookieSessionInterface
-from flask_login import current_user
+from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
 
@@ -62,8 +62,27 @@ def current_moderator():
     return current_user._get_current_object() if current_user.is_authenticated else None
 
 
-def require_role(minimum):
-    """A view decorator: 401 without a valid session or token, 403 below the `minimum` role."""
+def start_session(account):
+    """Sign `account` in on a cookie session: a fresh session-kind token, and nothing of the
+    signed-out session survives (rotation: a fixated session id is worthless)."""
+    sid, _row = accounts.issue_token(account, TokenKind.SESSION)
+    session.clear()
+    login_user(account)
+    session[SESSION_KEY] = sid
+
+
+def end_session():
+    """Sign out: revoke the session's token server-side, then forget the cookie session."""
+    if session.get(SESSION_KEY):
+        accounts.revoke_token(session[SESSION_KEY], TokenKind.SESSION)
+    logout_user()
+    session.clear()
+
+
+def guarded(minimum, *, anonymous, forbidden):
+    """A view decorator letting through accounts of at least the `minimum` role; otherwise the
+    view's answer is `anonymous()` (no valid session or token) or `forbidden()` (a lower role).
+    The role is kept on the view (`required_role`), where the authorization tests find it."""
     minimum = Role(minimum)
 
     def decorator(view):
@@ -71,15 +90,27 @@ def require_role(minimum):
         def wrapped(*args, **kwargs):
             account = current_moderator()
             if account is None:
-                raise Unauthorized()
+                return anonymous()
             if not account.has_role(minimum):
-                raise Forbidden()
+                return forbidden()
             return view(*args, **kwargs)
 
         wrapped.required_role = minimum
         return wrapped
 
     return decorator
+
+
+def _refuse(error):
+    def refuse():
+        raise error()
+
+    return refuse
+
+
+def require_role(minimum):
+    """API views: 401 problem+json without a valid session or token, 403 below the `minimum` role."""
+    return guarded(minimum, anonymous=_refuse(Unauthorized), forbidden=_refuse(Forbidden))
 
 
 def csrf_guard():

@@ -1,11 +1,9 @@
 """The desk's pages: sign-in, the queue (one comment or a filtered page), the audit log, the editors'
 controls. Pages read through the same services as the JSON API; decisions go through the API."""
-from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import make_response, redirect, render_template, request, session, url_for
+from flask import make_response, redirect, render_template, request, url_for
 from flask_babel import force_locale
-from flask_login import login_user, logout_user
 from flask_wtf.csrf import CSRFError
 
 from app import auth, i18n
@@ -15,7 +13,7 @@ from app.desk.schemas import AuditPage, QueuePage, SignInForm, ThreadSearch, pag
 from app.desk.views import STATUS_LABELS, item_view, term_names
 from app.errors import DomainError
 from app.extensions import csrf
-from app.models import AUDIT_ACTIONS, Role, TokenKind
+from app.models import AUDIT_ACTIONS, Role
 from app.request_body import load, read_body
 from app.services import accounts, moderation, queue, reports, settings, thread_controls, trust, webhooks
 from app.services import audit as audit_log
@@ -53,22 +51,10 @@ def _other_lang_url(lang):
 
 def page(minimum=Role.MODERATOR):
     """Signed-in pages: anonymous visitors go to the sign-in page, lower roles get a 403 page."""
-    minimum = Role(minimum)
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            account = current_moderator()
-            if account is None:
-                return redirect(url_for("desk.sign_in", next=request.full_path.rstrip("?")))
-            if not account.has_role(minimum):
-                return render("desk/forbidden.html", status=403)
-            return view(*args, **kwargs)
-
-        wrapped.required_role = minimum
-        return wrapped
-
-    return decorator
+    return auth.guarded(
+        minimum,
+        anonymous=lambda: redirect(url_for("desk.sign_in", next=request.full_path.rstrip("?"))),
+        forbidden=lambda: render("desk/forbidden.html", status=403))
 
 
 def _safe_next(target):
@@ -103,19 +89,13 @@ def sign_in_submit():
     except DomainError as err:
         return render("desk/sign_in.html", status=err.status, next=request.form.get("next", ""),
                       error=str(err.detail or err.title), headers=err.headers)
-    sid, _row = accounts.issue_token(account, TokenKind.SESSION)
-    session.clear()
-    login_user(account)
-    session[auth.SESSION_KEY] = sid
+    auth.start_session(account)
     return redirect(_safe_next(data.get("next")), code=303)
 
 
 @bp.post("/sign-out")
 def sign_out():
-    if session.get(auth.SESSION_KEY):
-        accounts.revoke_token(session[auth.SESSION_KEY], TokenKind.SESSION)
-    logout_user()
-    session.clear()
+    auth.end_session()
     return redirect(url_for("desk.sign_in"), code=303)
 
 

@@ -3,8 +3,7 @@
 Cookie-session requests that change state need the X-CSRFToken header (see app.auth); bearer-token
 requests do not. Every answer is private: `Cache-Control: no-store`.
 """
-from flask import jsonify, session
-from flask_login import login_user, logout_user
+from flask import jsonify
 from flask_wtf.csrf import generate_csrf
 
 from app import auth
@@ -66,10 +65,7 @@ def revoke_token():
 @bp.post("/api/v1/auth/session")
 def sign_in():
     account = _authenticate()
-    sid, _row = accounts.issue_token(account, TokenKind.SESSION)
-    session.clear()  # rotate: nothing of the signed-out session survives
-    login_user(account)
-    session[auth.SESSION_KEY] = sid
+    auth.start_session(account)
     return jsonify({"account": account_out.dump(account), "csrf_token": generate_csrf()})
 
 
@@ -81,10 +77,7 @@ def who_am_i():
 
 @bp.post("/api/v1/auth/logout")
 def sign_out():
-    if session.get(auth.SESSION_KEY):
-        accounts.revoke_token(session[auth.SESSION_KEY], TokenKind.SESSION)
-    logout_user()
-    session.clear()
+    auth.end_session()
     return "", 204
 
 
