@@ -1,4 +1,5 @@
-"""Keyset cursors on (created_at, id): stable pages, no gaps or repeats while comments arrive."""
+"""Keyset cursors on (created_at, id), optionally led by numeric keys: stable pages, no gaps or
+repeats while comments arrive."""
 import base64
 import json
 from datetime import datetime
@@ -8,18 +9,28 @@ import sqlalchemy as sa
 from app.errors import ValidationFailed
 
 
-def encode_cursor(created_at, comment_id):
-    raw = json.dumps([created_at.isoformat(timespec="microseconds"), comment_id]).encode()
+def encode_cursor(created_at, comment_id, *leading):
+    """The cursor after a row; `leading`: numeric sort keys ahead of (created_at, id), such as the
+    queue's severity."""
+    raw = json.dumps([*leading, created_at.isoformat(timespec="microseconds"), comment_id]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor):
+def _number(value):
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def decode_cursor(cursor, leading=0):
+    """(*leading keys, created_at, id) from a cursor; anything else is a 422 on `cursor`."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        stamp, comment_id = json.loads(raw)
-        if not isinstance(comment_id, int) or isinstance(comment_id, bool):
-            raise ValueError("id")
-        return datetime.fromisoformat(stamp), comment_id
+        values = json.loads(raw)
+        if not isinstance(values, list) or len(values) != leading + 2:
+            raise ValueError("shape")
+        *keys, stamp, comment_id = values
+        if not all(_number(v) for v in keys) or not _number(comment_id) or isinstance(comment_id, float):
+            raise ValueError("keys")
+        return (*keys, datetime.fromisoformat(stamp), comment_id)
     except (ValueError, TypeError, UnicodeDecodeError) as err:
         raise ValidationFailed({"cursor": ["Invalid cursor."]}) from err
 

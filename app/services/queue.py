@@ -6,9 +6,7 @@ hit), which works the same on SQLite and PostgreSQL; the severity sort reads the
 `Comment.severity` (the decision's score plus 100 for a hold-rule hit, 1000 for a reject-rule hit:
 app.models.comments.severity_of), so rule holds come before borderline scores.
 """
-import base64
 import functools
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,11 +15,10 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from app.client import email_hash
 from app.clock import now
-from app.errors import ValidationFailed
 from app.extensions import db
 from app.models import Comment, CommentClaim, Status, Thread
 from app.services import audit
-from app.services.pagination import encode_cursor, keyset_filter
+from app.services.pagination import decode_cursor, encode_cursor, keyset_filter
 
 QUEUE_STATUSES = ("pending", "reported", "rejected", "spam", "approved")
 RECENT = 5
@@ -76,20 +73,10 @@ def _filters(f):
     return out
 
 
-def _encode_severity(score, created_at, comment_id):
-    raw = json.dumps([score, created_at.isoformat(timespec="microseconds"), comment_id]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
 def _severity_after(cursor):
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        score, stamp, comment_id = json.loads(raw)
-        created_at = datetime.fromisoformat(stamp)
-        if not isinstance(comment_id, int) or not isinstance(score, (int, float)):
-            raise ValueError("cursor")
-    except (ValueError, TypeError, UnicodeDecodeError) as err:
-        raise ValidationFailed({"cursor": ["Invalid cursor."]}) from err
+    """Rows after the cursor in (severity DESC, created_at, id) order. Mixed directions rule out a
+    row-value comparison; the OR form still walks ix_comment_queue_severity."""
+    score, created_at, comment_id = decode_cursor(cursor, leading=1)
     sev = Comment.severity
     return sa.or_(sev < score, sa.and_(sev == score, sa.or_(
         Comment.created_at > created_at, sa.and_(Comment.created_at == created_at, Comment.id > comment_id))))
@@ -114,8 +101,8 @@ def page(status="pending", sort="oldest", cursor=None, limit=25, **filters):
     next_cursor = None
     if more:
         last = comments[-1]
-        next_cursor = (_encode_severity(last.severity, last.created_at, last.id) if sort == "severity"
-                       else encode_cursor(last.created_at, last.id))
+        leading = (last.severity,) if sort == "severity" else ()
+        next_cursor = encode_cursor(last.created_at, last.id, *leading)
     return enrich(comments), counts(conditions), next_cursor
 
 

@@ -82,6 +82,14 @@ def test_filters(client, clock, held, post, auth_headers, problem):
     problem(client.get(f"{QUEUE}?sort=random", headers=headers), 422)
     problem(client.get(f"{QUEUE}?since=yesterday", headers=headers), 422)
     problem(client.get(f"{QUEUE}?cursor=garbage", headers=headers), 422)
+    from datetime import datetime
+
+    from app.services.pagination import encode_cursor
+
+    oldest_cursor = encode_cursor(datetime(2026, 11, 29), first)
+    problem(client.get(f"{QUEUE}?sort=severity&cursor={oldest_cursor}", headers=headers), 422)
+    severity_cursor = encode_cursor(datetime(2026, 11, 29), first, "شديد")
+    problem(client.get(f"{QUEUE}?sort=severity&cursor={severity_cursor}", headers=headers), 422)
 
 
 def test_sorts_and_cursor_pages(client, clock, held, post, auth_headers):

@@ -173,6 +173,22 @@ def test_bad_cursors(cursor):
         decode_cursor(cursor)
 
 
+def test_cursor_with_a_leading_key_round_trip():
+    stamp = datetime(2026, 11, 29, 9, 0, 0, 123456)
+    assert decode_cursor(encode_cursor(stamp, 42, 100.5), leading=1) == (100.5, stamp, 42)
+    with pytest.raises(ValidationFailed):  # a two-key cursor where three are expected, and back
+        decode_cursor(encode_cursor(stamp, 42), leading=1)
+    with pytest.raises(ValidationFailed):
+        decode_cursor(encode_cursor(stamp, 42, 3.0))
+
+
+@pytest.mark.parametrize("leading", ["\u0634\u062f\u064a\u062f", True, None, [1]])
+def test_leading_keys_must_be_numbers(leading):
+    stamp = datetime(2026, 11, 29, 9, 0, 0)
+    with pytest.raises(ValidationFailed):
+        decode_cursor(encode_cursor(stamp, 42, leading), leading=1)
+
+
 def test_avatar_digest_is_keyed_not_gravatar(ctx):
     import hashlib
 
