@@ -38,7 +38,7 @@ LISTS = {
 }
 MIN_DISGUISES = 8
 # exception lists (`except:`): innocent phrases, never a hit; tested by test_exception_phrases_*
-EXCEPTION_LISTS = {"except_literal.txt", "except_quoted.txt", "except_things.txt"}
+EXCEPTION_LISTS = {"except_literal.txt", "except_quoted.txt", "except_things.txt", "except_self.txt"}
 
 
 def test_every_word_list_is_covered():
