@@ -22,7 +22,8 @@ _TLD = re.compile(rf"\.(?:{_TLDS})(?![\w-])")
 _DOMAIN_BEFORE = re.compile(r"[a-z0-9][a-z0-9.-]*\Z")
 _PATH_AFTER = re.compile(r"/[^\s<>\"']*")
 
-_PHONE = re.compile(r"(?<![\d+])(?:\+|00)?\d(?:[ \t\-.()]*\d){7,14}(?!\d)")
+# a digit run glued to Latin letters is a quantity or an id ("9878978989min", "12345678km"), not a number to call
+_PHONE = re.compile(r"(?<![\d+])(?:\+|00)?\d(?:[ \t\-.()]*\d){7,14}(?![\dA-Za-z])")
 _EMAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_][a-z0-9_.]{2,}")
 _SHORT_LINK = re.compile(r"(?:t|wa|telegram)\.me/\S+")

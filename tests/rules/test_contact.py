@@ -18,13 +18,17 @@ def contact_policy(*kinds):
         ("اتصل ٠٥٥١٢٣٤٥٦٧ الآن", "٠٥٥١٢٣٤٥٦٧"),  # Arabic-Indic digits
         ("اتصل ۰۵۵-۱۲۳-۴۵۶۷", "۰۵۵-۱۲۳-۴۵۶۷"),  # extended digits with dashes
         ("رقمي 0 5 5 1 2 3 4 5 6 7", "0 5 5 1 2 3 4 5 6 7"),  # spaced digits
+        ("للحجز0551234567واتساب", "0551234567"),  # glued to Arabic words
     ],
 )
 def test_phone_numbers(body, typed):
     assert texts(contact_policy("phone"), body) == [typed]
 
 
-@pytest.mark.parametrize("body", ["عام 2024", "من 1990 إلى 2020", "السعر 150000 ريال", "بتاريخ 12/05/2024"])
+@pytest.mark.parametrize(
+    "body",
+    ["عام 2024", "من 1990 إلى 2020", "السعر 150000 ريال", "بتاريخ 12/05/2024", "مو احسن اذا صارت 9878978989min ?"],
+)
 def test_not_phone_numbers(body):
     assert texts(contact_policy("phone"), body) == []
 
