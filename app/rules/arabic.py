@@ -21,6 +21,7 @@ ARABIZI = "Arabizi"
 JOINED_LETTERS = "joined separated letters"
 COLLAPSED_REPEATS = "collapsed repeated letters"
 COLLAPSED_SPACES = "collapsed spaces"
+SPLIT_GLUED_WORDS = "split words glued after ة or ى"
 
 TATWEEL = "\u0640"
 

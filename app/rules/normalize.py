@@ -5,8 +5,9 @@ C-speed tools (str.translate, compiled regexes) and only remembers its input; th
 edits that map positions back are computed lazily, for the few spans that a rule hits.
 
 Two levels are exposed:
-  plain  after removing invisible characters, diacritics, tatweel, NFKC and folding letters,
-         digits and Latin case (1:1 or shrinking only). Links, phones and emails are read here.
+  plain  after removing invisible characters, diacritics, tatweel, NFKC, splitting words glued
+         after a word-final letter and folding letters, digits and Latin case (1:1 or shrinking,
+         but for those inserted spaces). Links, phones and emails are read here.
   text   plain plus Arabizi, rejoined separated letters, collapsed repeats and spaces.
          Words and editor patterns are matched here.
 """
@@ -232,6 +233,24 @@ class JoinStarredLetters(RegexStage):
         return match.group(1)
 
 
+class SplitGluedWords(RegexStage):
+    """ة and ى only ever end a word: a letter right after one starts a word the writer did not
+    space ("قناةالخنزيرة", "تسمىالخنزيرة"), by accident or to slip past a word list.
+
+    Runs before letter folding, which makes them ه and ي and so hides where the word ended. A
+    stretched ending ("لعنةةةه", "علىىي") is one word: the next letter must not be one they fold to.
+    """
+
+    regex = re.compile(r"[ةى](?=[ء-ي])(?![ةىهي])")
+    step = arabic.SPLIT_GLUED_WORDS
+
+    def needed(self, text):
+        return self.regex.search(text) is not None
+
+    def replacement(self, match):
+        return match.group() + " "
+
+
 class CollapseRepeats(RegexStage):
     """Runs of one Arabic letter (2+) or one Latin letter (3+: keeps "ass", "free") → one."""
 
@@ -263,7 +282,7 @@ class CollapseSpaces(RegexStage):
         return " "
 
 
-_DELETE, _NFKC, _FOLD = DeleteMarks(), Nfkc(), FoldCharacters()
+_DELETE, _NFKC, _SPLIT, _FOLD = DeleteMarks(), Nfkc(), SplitGluedWords(), FoldCharacters()
 _TEXT_STAGES = (
     ArabiziApostrophe(), Arabizi(), JoinSpacedLetters(), JoinStarredLetters(), CollapseRepeats(), CollapseSpaces(),
 )
@@ -376,6 +395,7 @@ def normalize(original: str) -> NormalizedText:
     if not unicodedata.is_normalized("NFKC", text):
         text = _apply(_NFKC, text, stages)
         text = _apply(_DELETE, text, stages)  # NFKC can decompose into marks
+    text = _apply(_SPLIT, text, stages)
     text = _apply(_FOLD, text, stages)
     plain, plain_depth = text, len(stages)
     for stage in _TEXT_STAGES:

@@ -61,6 +61,9 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("ك*ل*ب", "كلب"),  # stars
         ("ح*مار", "حمار"),  # a star inside a word
         ("ابن\n\n   الكلب", "ابن الكلب"),  # whitespace runs
+        ("قناةالخنزيرة", "قناه الخنزيره"),  # a word glued after ة
+        ("تسمىالخنزيرة", "تسمي الخنزيره"),  # a word glued after ى
+        ("ياجماعةالـخير", "ياجماعه الخير"),  # glued, with tatweel in the second word
     ],
 )
 def test_each_step_normalizes(original, normalized):
@@ -80,6 +83,11 @@ def test_each_step_normalizes(original, normalized):
 )
 def test_ordinary_text_keeps_its_words(ordinary):
     assert normalize(ordinary).text.split() == ordinary.lower().split()
+
+
+@pytest.mark.parametrize("word", ["مستشفى", "جماعة", "على", "مكتبة الجامعة", "ة", "ى", "لعنةةةةه", "علىىىي"])
+def test_word_final_letters_at_the_end_of_words_split_nothing(word):
+    assert len(normalize(word).text.split()) == len(word.split())
 
 
 def test_two_single_letters_are_not_joined():
@@ -109,6 +117,8 @@ def test_plain_level_keeps_urls_digits_and_separated_letters():
         ("قال ك ل ب ثم", "كلب", "ك ل ب", ["joined separated letters"]),
         ("ثم ح*مار", "حمار", "ح*مار", ["joined separated letters"]),
         ("هو حمار", "حمار", "حمار", []),
+        ("قناةالخنزيرة كذابة", "الخنزيره", "الخنزيرة", ["folded letter forms"]),
+        ("قناةالخنزيرة كذابة", "قناه", "قناة", ["split words glued after ة or ى", "folded letter forms"]),
     ],
 )
 def test_offsets_point_at_what_the_reader_typed(original, word, typed, steps):
