@@ -38,7 +38,11 @@ LISTS = {
 }
 MIN_DISGUISES = 8
 # exception lists (`except:`): innocent phrases, never a hit; tested by test_exception_phrases_*
-EXCEPTION_LISTS = {"except_literal.txt", "except_quoted.txt", "except_things.txt", "except_self.txt"}
+EXCEPTION_LISTS = {
+    "except_literal.txt", "except_quoted.txt", "except_things.txt", "except_self.txt", "except_words.txt",
+}
+# lists of whole ordinary words (فخره is not ف + خره): the only exception lists whose entries may be one word
+WORD_EXCEPTION_LISTS = {"except_words.txt"}
 
 
 def test_every_word_list_is_covered():
@@ -89,7 +93,8 @@ def test_exception_phrases_plain_and_disguised_are_never_hit(policy, name):
     assert terms, f"{name} is empty"
     failures = []
     for term in terms:
-        assert " " in term, f"{name}: {term!r} is a single word; exception lists hold phrases"
+        if name not in WORD_EXCEPTION_LISTS:
+            assert " " in term, f"{name}: {term!r} is a single word; exception lists hold phrases"
         variants = arabic_disguises(term)
         for how, disguised in [("plain", term), *((k, v) for k, v in variants.items() if k in EXCEPTION_DISGUISES)]:
             hits = evaluate(policy, Submission(body=disguised)).to_dict()["hits"]
