@@ -18,7 +18,8 @@ from app.rules.patterns import CompiledPattern
 from app.rules.words import Lexicons, ListSelection, WordHit, padded_words
 
 _NAMES = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
-# `except`: word lists of innocent phrases ("لحم الخنزير", "مكب الزباله") that cancel a hit
+# `except`: word lists of innocent phrases ("لحم الخنزير", "مكب الزباله") that cancel a hit;
+# `mentions`, `mention_verbs`: word lists that make the insult after them a mention ("كلمة مجوس")
 _EXCEPT = fields.List(fields.String(), validate=validate.Length(min=1))
 _WORD = re.compile(r"[^\W_]+")
 
@@ -69,18 +70,68 @@ class Exceptions:
         ]
 
 
+def _word_starts(text: NormalizedText) -> list[int]:
+    return text.memo("word_starts", lambda: [m.start() for m in _WORD.finditer(text.text)])
+
+
+def _word_span(span: WordHit, word_starts: list[int]) -> tuple[int, int]:
+    """The indexes of the first and last words a hit spans."""
+    first = bisect.bisect_right(word_starts, span.start) - 1
+    return first, bisect.bisect_left(word_starts, span.end) - 1
+
+
+class Mentions:
+    """A rule's `mentions` and `mention_verbs` word lists: what makes an insult a mention — named,
+    reported or condemned — not a use.
+
+    A hit is cancelled when a mention word (a noun naming a word or label: كلمة، لفظ، وصف) comes
+    right before it ("كلمة مجوس", "لفظ «حمار»"). A hit that carries the preposition ب is also
+    cancelled by a mention word or a mention verb (describing, labelling, accusing: وصف، ينعتون،
+    اتهموه) among the three words before it ("وصف الشيعة بالروافض", "ينعتون المسيحيين بالكفار").
+    A verb without ب is not enough: "تسمى الخنزيرة" names the channel a pig.
+    """
+
+    REACH_AFTER_BA = 3
+
+    def __init__(self, nouns, verbs, lexicons: Lexicons):
+        self.nouns = lexicons.matcher_for(nouns, "mentions") if nouns else None
+        self.verbs = lexicons.matcher_for(verbs, "mention_verbs") if verbs else None
+
+    def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        if not hits or (self.nouns is None and self.verbs is None):
+            return hits
+        nouns = _words(self.nouns, text) if self.nouns is not None else []
+        verbs = _words(self.verbs, text) if self.verbs is not None else []
+        if not nouns and not verbs:
+            return hits
+        word_starts = _word_starts(text)
+        noun_ends = [_word_span(noun, word_starts)[1] for noun in nouns]
+        all_ends = noun_ends + [_word_span(verb, word_starts)[1] for verb in verbs]
+        kept = []
+        for hit in hits:
+            first = _word_span(hit, word_starts)[0]
+            if "ب" in hit.prefix:
+                mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
+            else:
+                mentioned = any(first - end == 1 for end in noun_ends)
+            if not mentioned:
+                kept.append(hit)
+        return kept
+
+
 class LexiconCheck(Check):
     """A listed term occurs as a word (clitics and endings allowed by the term's length)."""
 
-    options = {"lexicons": _NAMES, "except": _EXCEPT}
+    options = {"lexicons": _NAMES, "except": _EXCEPT, "mentions": _EXCEPT, "mention_verbs": _EXCEPT}
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         self.matcher = lexicons.matcher_for(options["lexicons"], "lexicons")
         self.exceptions = Exceptions(options.get("except"), lexicons)
+        self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
 
     def find(self, text):
-        hits = self.exceptions.keep(_words(self.matcher, text), text)
+        hits = self.mentions.keep(self.exceptions.keep(_words(self.matcher, text), text), text)
         return [_word_match(hit) for hit in hits]
 
 
@@ -104,8 +155,8 @@ class TargetedCheck(Check):
     """An offensive term within `window` words of a target (the writer, God, a people …).
 
     A vocative يا joined to the offensive word ("ياحمار") counts as a target when the target
-    lists hold يا. Offensive words covered by an `except` phrase are dropped before any target
-    is looked for.
+    lists hold يا. Offensive words covered by an `except` phrase or made a mention by a
+    `mentions` word are dropped before any target is looked for.
     """
 
     options = {
@@ -113,6 +164,8 @@ class TargetedCheck(Check):
         "targets": _NAMES,
         "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
         "except": _EXCEPT,
+        "mentions": _EXCEPT,
+        "mention_verbs": _EXCEPT,
     }
 
     def __init__(self, options, lexicons):
@@ -122,15 +175,16 @@ class TargetedCheck(Check):
         self.window = options["window"]
         self.vocative_is_target = bool(self.targets.find(VOCATIVE))
         self.exceptions = Exceptions(options.get("except"), lexicons)
+        self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
 
     def find(self, text):
-        offensive = self.exceptions.keep(_words(self.offensive, text), text)
+        offensive = self.mentions.keep(self.exceptions.keep(_words(self.offensive, text), text), text)
         if not offensive:
             return []
         targets = _words(self.targets, text)
         if not targets and not self.vocative_is_target:
             return []
-        word_starts = text.memo("word_starts", lambda: [m.start() for m in _WORD.finditer(text.text)])
+        word_starts = _word_starts(text)
         found = []
         for hit in offensive:
             if self.vocative_is_target and hit.prefix.endswith(VOCATIVE):
@@ -143,16 +197,12 @@ class TargetedCheck(Check):
         return found
 
     def _nearest(self, hit: WordHit, targets: list[WordHit], word_starts: list[int]):
-        def words(span: WordHit) -> tuple[int, int]:
-            first = bisect.bisect_right(word_starts, span.start) - 1
-            return first, bisect.bisect_left(word_starts, span.end) - 1
-
-        first, last = words(hit)
+        first, last = _word_span(hit, word_starts)
         best, best_distance = None, self.window + 1
         for target in targets:
             if target.start < hit.end and hit.start < target.end:
                 continue  # the same words: a target is not its own insult
-            target_first, target_last = words(target)
+            target_first, target_last = _word_span(target, word_starts)
             distance = max(target_first - last, first - target_last)
             if distance < best_distance:
                 best, best_distance = target, distance

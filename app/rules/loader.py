@@ -75,7 +75,8 @@ def read_policy_file(path: str) -> tuple[dict, dict[str, str]]:
 def _first_rule_using(document: dict, name: str) -> str | None:
     for rule in document.get("rules") or []:
         if isinstance(rule, dict) and name in [
-            *(rule.get("lexicons") or []), *(rule.get("targets") or []), *(rule.get("except") or [])
+            *(rule.get("lexicons") or []), *(rule.get("targets") or []),
+            *(rule.get("except") or []), *(rule.get("mentions") or []), *(rule.get("mention_verbs") or []),
         ]:
             return rule.get("id")
     return None

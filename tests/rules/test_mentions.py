@@ -1,0 +1,63 @@
+"""`mentions` and `mention_verbs`: an insult that is named, reported or condemned is not a use."""
+
+import pytest
+
+from app.rules import PolicyError
+from tests.rules.conftest import build, rule, texts
+
+INSULTS = "روافض\nمجوس\nحمار\nكفار"
+NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى"
+SECTS = "الشيعة\nالمسيحيين"
+
+
+@pytest.fixture(scope="module")
+def policy():
+    mentions = {"mentions": ["nouns"], "mention_verbs": ["verbs"]}
+    return build(
+        rule("plain", "lexicon", lexicons=["insults"], **mentions),
+        rule("near_sect", "targeted", category="author_offense", lexicons=["insults"],
+             targets=["sects"], window=2, **mentions),
+        lexicons={"insults": INSULTS, "nouns": NOUNS, "verbs": VERBS, "sects": SECTS},
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "كلمة مجوس تستخدم للإساءة ولا تليق",  # a noun right before the word
+        "لفظ «حمار» لا يليق بالنقاش",  # quotes between them are not words
+        "مصطلح \"روافض\" إساءة",
+        "وصف الشيعة بالروافض إساءة مرفوضة",  # a noun, then the label with ب two words on
+        "وصفوا الشيعة بالروافض ظلما",  # a verb, the label with ب
+        "ينعتون المسيحيين بالكفار",  # the targeted rule: the mentioned word is gone before targets
+        "يسمونهم بالمجوس وهذا خطأ",  # ب right after the verb
+    ],
+)
+def test_a_mentioned_insult_is_not_a_hit(policy, body):
+    assert texts(policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "typed"),
+    [
+        ("الروافض كفار", ["الروافض", "كفار"]),  # no mention word at all
+        ("والصحيح أن تسمى حمار", ["حمار"]),  # a verb without ب names, it does not report
+        ("كلمة حق انتم مجوس", ["مجوس"]),  # the noun is two words before, and no ب
+        ("ينعتون الناس في هذا البلد بالكفار", ["بالكفار"]),  # ب, but four words after the verb
+        ("كلمة مجوس قليلة عليكم يا حمار", ["حمار"]),  # the second insult is a use
+    ],
+)
+def test_an_insult_used_still_hits(policy, body, typed):
+    assert texts(policy, body) == typed
+
+
+def test_unknown_mention_list_is_refused():
+    with pytest.raises(PolicyError) as error:
+        build(
+            rule("plain", "lexicon", lexicons=["insults"], mention_verbs=["missing"]),
+            lexicons={"insults": INSULTS},
+        )
+    assert error.value.rule == "plain"
+    assert error.value.field == "mention_verbs"
+    assert "missing" in error.value.message
