@@ -20,7 +20,7 @@ from app.rules.words import Lexicons, ListSelection, WordHit, padded_words
 _NAMES = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
 # `except`: word lists of innocent phrases ("لحم الخنزير", "مكب الزباله") that cancel a hit;
 # `mentions`, `mention_verbs`: word lists that make the insult after them a mention ("كلمة مجوس")
-_EXCEPT = fields.List(fields.String(), validate=validate.Length(min=1))
+_OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -122,7 +122,9 @@ class Mentions:
 class LexiconCheck(Check):
     """A listed term occurs as a word (clitics and endings allowed by the term's length)."""
 
-    options = {"lexicons": _NAMES, "except": _EXCEPT, "mentions": _EXCEPT, "mention_verbs": _EXCEPT}
+    options = {
+        "lexicons": _NAMES, "except": _OPTIONAL_LISTS, "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
+    }
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
@@ -163,9 +165,9 @@ class TargetedCheck(Check):
         "lexicons": _NAMES,
         "targets": _NAMES,
         "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
-        "except": _EXCEPT,
-        "mentions": _EXCEPT,
-        "mention_verbs": _EXCEPT,
+        "except": _OPTIONAL_LISTS,
+        "mentions": _OPTIONAL_LISTS,
+        "mention_verbs": _OPTIONAL_LISTS,
     }
 
     def __init__(self, options, lexicons):
