@@ -1,4 +1,5 @@
-"""`flask policy check|test|eval`: validate a policy, explain one decision, measure a policy on data."""
+"""`flask policy check|test|eval|audit`: validate a policy, explain one decision, measure a policy on
+data, find ordinary words it flags."""
 
 import json
 from collections import Counter
@@ -174,6 +175,35 @@ def eval_policy(file, text_field, label_field, positive, subtype_field, ids, pol
     click.echo(f"terms behind false flags (top {top}):")
     for term, count in false_terms.most_common(top):
         click.echo(f"  {count:>5}  {term}")
+
+
+@policy_cli.command("audit")
+@click.argument("words_file", required=False, type=click.Path(exists=True, dir_okay=False))
+@_policy_option
+@click.option("--context", "contexts", multiple=True,
+              help="A text with {} for the word (repeatable; default: alone, after انت, next to a sect, a people…).")
+def audit_policy(words_file, policy_file, contexts):
+    """Ordinary words the policy flags: each word of WORDS_FILE (one a line; default: the arramooz
+    dictionary from requirements-dev.txt) alone and in a few contexts, reported when the hit on it
+    is another listed term (فخره → خره) or a listed spelling that folds onto it. Read every line."""
+    from app.commands.policy_audit import CONTEXTS, arramooz_words, collisions, written_forms
+
+    path = _policy_path(policy_file)
+    policy = _load(path)
+    _, lists = read_policy_file(path)
+    if words_file:
+        with open(words_file, encoding="utf-8") as handle:
+            words = [line.split("#", 1)[0].strip() for line in handle]
+    else:
+        try:
+            words = arramooz_words()
+        except RuntimeError as error:
+            raise click.ClickException(str(error)) from None
+    found = 0
+    for collision in collisions(policy, words, written_forms(lists), contexts or CONTEXTS):
+        found += 1
+        click.echo(f"{collision.outcome:<7} {collision.text}  ← {'; '.join(collision.terms)}")
+    click.echo(f"{found} words flagged through another term or spelling", err=True)
 
 
 # ------------------------------------------------------------------ versions in the database

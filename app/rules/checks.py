@@ -21,6 +21,8 @@ _NAMES = fields.List(fields.String(), required=True, validate=validate.Length(mi
 # `except`: word lists of innocent phrases ("لحم الخنزير", "مكب الزباله") that cancel a hit;
 # `mentions`, `mention_verbs`: word lists that make the insult after them a mention ("كلمة مجوس")
 _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
+# every rule option whose value names word lists of the policy
+WORD_LIST_OPTIONS = ("lexicons", "targets", "except", "mentions", "mention_verbs")
 _WORD = re.compile(r"[^\W_]+")
 
 

@@ -10,7 +10,7 @@ import threading
 import yaml
 from marshmallow import ValidationError
 
-from app.rules.checks import CHECKS
+from app.rules.checks import CHECKS, WORD_LIST_OPTIONS
 from app.rules.examples import run_examples
 from app.rules.model import Policy, PolicyError, Rule, RuleConfigError
 from app.rules.schema import PolicyDocument, rule_schema
@@ -74,10 +74,7 @@ def read_policy_file(path: str) -> tuple[dict, dict[str, str]]:
 
 def _first_rule_using(document: dict, name: str) -> str | None:
     for rule in document.get("rules") or []:
-        if isinstance(rule, dict) and name in [
-            *(rule.get("lexicons") or []), *(rule.get("targets") or []),
-            *(rule.get("except") or []), *(rule.get("mentions") or []), *(rule.get("mention_verbs") or []),
-        ]:
+        if isinstance(rule, dict) and any(name in (rule.get(option) or []) for option in WORD_LIST_OPTIONS):
             return rule.get("id")
     return None
 

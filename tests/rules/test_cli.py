@@ -78,3 +78,16 @@ def test_eval_reports_confusion_matrix_and_false_flag_terms(run, tmp_path):
     assert "1  insult.plain: كلب" in result.output  # the term behind the false flag
     even = run("eval", str(data), "--ids", "even")
     assert "rows: 3" in even.output
+
+
+def test_audit_reports_ordinary_words_read_as_a_listed_term(run, tmp_path):
+    shutil.copytree(FIXTURES, tmp_path / "p")
+    insults = tmp_path / "p" / "lexicons" / "insults.txt"
+    insults.write_text(insults.read_text(encoding="utf-8") + "خره\n", encoding="utf-8")
+    words = tmp_path / "words.txt"
+    words.write_text("فخره  # his pride: ف + خره\nحمار\nحمارين\nمرحبا\n", encoding="utf-8")
+    result = run("audit", str(words), "--policy", str(tmp_path / "p" / "policy.yaml"), "--context", "{}")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith(("hold", "reject"))]
+    assert lines == ["hold    فخره  ← insult.plain: خره"]
+    assert "1 words flagged" in result.output

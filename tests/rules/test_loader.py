@@ -111,6 +111,19 @@ def test_missing_word_list_file(tmp_path):
     assert "word list file not found" in error.value.message
 
 
+def test_missing_word_list_file_named_only_by_a_mentions_option(tmp_path):
+    shutil.copytree(FIXTURES, tmp_path / "p")
+    path = tmp_path / "p" / "policy.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  mild: lexicons/mild.txt\n", "  mild: lexicons/mild.txt\n  frames: lexicons/frames.txt\n", 1)
+    text = text.replace("  - id: insult.mild\n", "  - id: insult.mild\n    mention_verbs: [frames]\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        load_policy_file(path)
+    assert where(error.value) == (str(path), "insult.mild", "lexicons.frames")
+    assert "word list file not found" in error.value.message
+
+
 def test_invalid_yaml_and_wrong_top_level(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: [unclosed", encoding="utf-8")
