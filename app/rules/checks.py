@@ -13,16 +13,22 @@ from marshmallow import fields, validate
 
 from app.rules import spam
 from app.rules.model import Match, RuleConfigError
-from app.rules.normalize import TEXT, NormalizedText
+from app.rules.normalize import TEXT, NormalizedText, normalize
 from app.rules.patterns import CompiledPattern
 from app.rules.words import Lexicons, ListSelection, WordHit, padded_words
 
 _NAMES = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
 # `except`: word lists of innocent phrases ("لحم الخنزير", "مكب الزباله") that cancel a hit;
+# `except_written`: words that cancel a hit only as written, doubled letter and all ("اقتتلوا")
 # `mentions`, `mention_verbs`: word lists that make the insult after them a mention ("كلمة مجوس")
 _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 # every rule option whose value names word lists of the policy
-WORD_LIST_OPTIONS = ("lexicons", "targets", "except", "mentions", "mention_verbs")
+WORD_LIST_OPTIONS = ("lexicons", "targets", "except", "except_written", "mentions", "mention_verbs")
+# the options every word-list rule (lexicon, targeted) takes besides its lists
+_WORD_RULE_EXCEPTIONS = {
+    "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS,
+    "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
+}
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -70,6 +76,39 @@ class Exceptions:
             hit for hit in hits
             if not any(c.start <= hit.start and hit.end <= c.end for c in covers)
         ]
+
+
+class WrittenExceptions:
+    """The `except_written` word lists of a rule: words that cancel a hit only when the hit's word
+    is written so — letters folded and marks gone, a doubled letter kept as two.
+
+    For real words that differ from a listed term only by a doubled letter, which the normalizer
+    collapses to catch stretched insults: «اقتتلوا» (they fought each other) becomes «اقتلوا»
+    (kill!). A run of three or more of a letter is a stretch and counts as one, so «اقتتلوااا» is
+    still the listed word while «اقتتتلوا» and «اقتلللوا» are the call, stretched. One word per
+    entry; a leading و or ف on the written word is allowed.
+    """
+
+    _STRETCH = re.compile(r"([ء-ي])\1{2,}")
+
+    def __init__(self, names, lexicons: Lexicons):
+        if names:
+            lexicons.matcher_for(names, "except_written")  # rejects unknown list names
+        self.words = frozenset(
+            normalize(term).plain.strip() for name in names or () for term in lexicons.terms(name)
+        )
+
+    def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        if not self.words or not hits:
+            return hits
+        return [hit for hit in hits if not self._written_as_listed(hit, text)]
+
+    def _written_as_listed(self, hit: WordHit, text: NormalizedText) -> bool:
+        start, end = text.to_plain(hit.start, hit.end)
+        return any(
+            word in self.words or (word[0] in "وف" and word[1:] in self.words)
+            for word in _WORD.findall(self._STRETCH.sub(r"\1", text.plain[start:end]))
+        )
 
 
 def _word_starts(text: NormalizedText) -> list[int]:
@@ -121,22 +160,30 @@ class Mentions:
         return kept
 
 
+class _HitFilters:
+    """What drops a word-list rule's hits before they count: exceptions, written exceptions, mentions."""
+
+    def __init__(self, options: dict, lexicons: Lexicons):
+        self.exceptions = Exceptions(options.get("except"), lexicons)
+        self.written = WrittenExceptions(options.get("except_written"), lexicons)
+        self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
+
+    def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        return self.mentions.keep(self.written.keep(self.exceptions.keep(hits, text), text), text)
+
+
 class LexiconCheck(Check):
     """A listed term occurs as a word (clitics and endings allowed by the term's length)."""
 
-    options = {
-        "lexicons": _NAMES, "except": _OPTIONAL_LISTS, "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
-    }
+    options = {"lexicons": _NAMES, **_WORD_RULE_EXCEPTIONS}
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         self.matcher = lexicons.matcher_for(options["lexicons"], "lexicons")
-        self.exceptions = Exceptions(options.get("except"), lexicons)
-        self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
+        self.filters = _HitFilters(options, lexicons)
 
     def find(self, text):
-        hits = self.mentions.keep(self.exceptions.keep(_words(self.matcher, text), text), text)
-        return [_word_match(hit) for hit in hits]
+        return [_word_match(hit) for hit in self.filters.keep(_words(self.matcher, text), text)]
 
 
 class PatternCheck(Check):
@@ -167,9 +214,7 @@ class TargetedCheck(Check):
         "lexicons": _NAMES,
         "targets": _NAMES,
         "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
-        "except": _OPTIONAL_LISTS,
-        "mentions": _OPTIONAL_LISTS,
-        "mention_verbs": _OPTIONAL_LISTS,
+        **_WORD_RULE_EXCEPTIONS,
     }
 
     def __init__(self, options, lexicons):
@@ -178,11 +223,10 @@ class TargetedCheck(Check):
         self.targets = lexicons.matcher_for(options["targets"], "targets")
         self.window = options["window"]
         self.vocative_is_target = bool(self.targets.find(VOCATIVE))
-        self.exceptions = Exceptions(options.get("except"), lexicons)
-        self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
+        self.filters = _HitFilters(options, lexicons)
 
     def find(self, text):
-        offensive = self.mentions.keep(self.exceptions.keep(_words(self.offensive, text), text), text)
+        offensive = self.filters.keep(_words(self.offensive, text), text)
         if not offensive:
             return []
         targets = _words(self.targets, text)

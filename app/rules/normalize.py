@@ -371,6 +371,12 @@ class NormalizedText:
             start, end = applied.to_input(start, end)
         return start, end
 
+    def to_plain(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the normalized text in the plain text: letters folded, repeats not collapsed."""
+        for applied in reversed(self._stages[self._plain_depth:]):
+            start, end = applied.to_input(start, end)
+        return start, end
+
     def steps(self, start: int, end: int, level: str = TEXT) -> list[str]:
         """The normalization steps that changed characters of this span, in pipeline order."""
         collected = []
