@@ -25,6 +25,8 @@ LISTS = {
     "sectarian_slurs.txt": ("{}", "sectarian_incitement"),
     "religious_slurs.txt": ("{}", "religion_attack"),
     "racist_slurs.txt": ("{}", "racist_incitement"),
+    "takfir_labels.txt": ("الشيعة {}", "sectarian_incitement"),
+    "accusations.txt": ("الرسول {}", "sacred_offense"),
     "violence.txt": ("{}", "person_offense"),
     "expel.txt": ("{} السوريين", "racist_incitement"),
     "spam_ads.txt": ("{}", "spam"),
