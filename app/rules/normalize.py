@@ -221,13 +221,18 @@ class JoinSpacedLetters(RegexStage):
 
 
 class JoinStarredLetters(RegexStage):
-    """Arabic letters split inside a word by stars or underscores ("ح*مار", "كل_ب")."""
+    """Arabic letters split inside a word by stars or underscores ("ح*مار", "كل_ب"), or by a dot
+    next to a lone letter ("ح.م.ار", "الك.ل.ب", "ك.س" — what "حـ.ـمـ.ـار" is once tatweel goes).
 
-    regex = re.compile(r"([ء-ي])[*_]+(?=[ء-ي])")
+    A dot between two longer pieces is a missing space after a full stop ("جميل.شكرا"), not a
+    disguise, and is kept so the words stay apart.
+    """
+
+    regex = re.compile(r"([ء-ي])(?:[*_]+|(?<![ء-ي].)\.|\.(?=[ء-ي](?![ء-ي])))(?=[ء-ي])")
     step = arabic.JOINED_LETTERS
 
     def needed(self, text):
-        return "*" in text or "_" in text
+        return "*" in text or "_" in text or "." in text
 
     def replacement(self, match):
         return match.group(1)
@@ -284,7 +289,9 @@ class CollapseSpaces(RegexStage):
 
 _DELETE, _NFKC, _SPLIT, _FOLD = DeleteMarks(), Nfkc(), SplitGluedWords(), FoldCharacters()
 _TEXT_STAGES = (
-    ArabiziApostrophe(), Arabizi(), JoinSpacedLetters(), JoinStarredLetters(), CollapseRepeats(), CollapseSpaces(),
+    # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
+    # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
+    ArabiziApostrophe(), Arabizi(), JoinStarredLetters(), JoinSpacedLetters(), CollapseRepeats(), CollapseSpaces(),
 )
 
 

@@ -1,8 +1,9 @@
 """Disguise generator for the policy's word lists.
 
 Produces the ways readers hide a word from a filter: letters split by spaces or dots, tatweel,
-diacritics, repeated letters, zero-width characters, Persian/Urdu look-alike letters, Arabic
-presentation forms, hamza/alef variants, and for Latin-script (Arabizi) terms upper case,
+letters cut off by dots inside a stretched word (حـ.ـمـ.ـار), diacritics, repeated letters,
+zero-width characters, Persian/Urdu look-alike letters, Arabic presentation forms, hamza/alef
+variants, and for Latin-script (Arabizi) terms upper case,
 full-width letters, stretched letters and separators.
 
 It deliberately shares NO code or tables with app/rules (the normalizer): every table below is
@@ -85,6 +86,20 @@ def _tatweel(word):
     return stretched
 
 
+def _tatweel_dots(word):
+    # "حـ.ـمـ.ـار": the first half of the letters each cut off by a dot, stretched by tatweel
+    # where the letter joins — the rest of the word stays whole
+    if len(word) < 2:
+        return word
+    cut = max(1, len(word) // 2)
+    out = []
+    for i, ch in enumerate(word):
+        out.append(ch)
+        if i < cut:
+            out.append(f"{TATWEEL}.{TATWEEL}" if ch not in _NON_JOINING else ".")
+    return "".join(out)
+
+
 def _diacritize(word):
     return "".join(ch + DIACRITICS[i % len(DIACRITICS)] for i, ch in enumerate(word))
 
@@ -131,6 +146,7 @@ def arabic_disguises(term: str) -> dict[str, str]:
         "presentation": _per_word(term, _presentation),
         "tatweel+diacritics": _per_word(term, lambda w: _diacritize(_tatweel(w))),
         "dashed": _on_longest(term, lambda w: _split(w, "-")),
+        "tatweel+dots": _on_longest(term, _tatweel_dots),
     }
 
 

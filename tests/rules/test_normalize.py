@@ -60,6 +60,10 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("ك-ل-ب", "كلب"),  # dashes
         ("ك*ل*ب", "كلب"),  # stars
         ("ح*مار", "حمار"),  # a star inside a word
+        ("حـ.ـمـ.ـار", "حمار"),  # dots around lone letters, with tatweel
+        ("ح.مار", "حمار"),  # a dot after a lone letter
+        ("الك.ل.ب", "الكلب"),  # a dot before a lone letter
+        ("ك.س امك", "كس امك"),  # two lone letters
         ("ابن\n\n   الكلب", "ابن الكلب"),  # whitespace runs
         ("قناةالخنزيرة", "قناه الخنزيره"),  # a word glued after ة
         ("تسمىالخنزيرة", "تسمي الخنزيره"),  # a word glued after ى
@@ -78,6 +82,9 @@ def test_each_step_normalizes(original, normalized):
         "covid 2020",  # digits without letters stay digits
         "0551234567",
         "ass",  # a double Latin letter is kept
+        "جميل.شكرا",  # a full stop without its space between two words
+        "حمار.انت",
+        "الخونه...اله",  # an ellipsis between words
         "class",
     ],
 )
@@ -116,6 +123,7 @@ def test_plain_level_keeps_urls_digits_and_separated_letters():
         ("you ＳＴＵＰＩＤ", "stupid", "ＳＴＵＰＩＤ", ["NFKC presentation forms", "lowercased Latin"]),
         ("قال ك ل ب ثم", "كلب", "ك ل ب", ["joined separated letters"]),
         ("ثم ح*مار", "حمار", "ح*مار", ["joined separated letters"]),
+        ("يا حـ.ـمـ.ـار", "حمار", "حـ.ـمـ.ـار", ["removed tatweel", "joined separated letters"]),
         ("هو حمار", "حمار", "حمار", []),
         ("قناةالخنزيرة كذابة", "الخنزيره", "الخنزيرة", ["folded letter forms"]),
         ("قناةالخنزيرة كذابة", "قناه", "قناة", ["split words glued after ة or ى", "folded letter forms"]),
