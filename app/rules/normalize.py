@@ -373,16 +373,18 @@ class NormalizedText:
     def _stages_for(self, level: str):
         return self._stages[: self._plain_depth] if level == PLAIN else self._stages
 
-    def to_original(self, start: int, end: int, level: str = TEXT) -> tuple[int, int]:
-        for applied in reversed(self._stages_for(level)):
+    @staticmethod
+    def _back_through(stages, start: int, end: int) -> tuple[int, int]:
+        for applied in reversed(stages):
             start, end = applied.to_input(start, end)
         return start, end
 
+    def to_original(self, start: int, end: int, level: str = TEXT) -> tuple[int, int]:
+        return self._back_through(self._stages_for(level), start, end)
+
     def to_plain(self, start: int, end: int) -> tuple[int, int]:
         """A span of the normalized text in the plain text: letters folded, repeats not collapsed."""
-        for applied in reversed(self._stages[self._plain_depth:]):
-            start, end = applied.to_input(start, end)
-        return start, end
+        return self._back_through(self._stages[self._plain_depth:], start, end)
 
     def steps(self, start: int, end: int, level: str = TEXT) -> list[str]:
         """The normalization steps that changed characters of this span, in pipeline order."""
