@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 
 from app.rules import PolicyError, Submission, evaluate, load_policy_file, read_policy_file, run_examples
 from app.rules.loader import load_policy_document
+from app.rules.words import parse_word_list
 
 policy_cli = AppGroup("policy", help="Check, try and evaluate comment policies.")
 
@@ -193,7 +194,7 @@ def audit_policy(words_file, policy_file, contexts):
     _, lists = read_policy_file(path)
     if words_file:
         with open(words_file, encoding="utf-8") as handle:
-            words = [line.split("#", 1)[0].strip() for line in handle]
+            words = parse_word_list(handle.read())
     else:
         try:
             words = arramooz_words()

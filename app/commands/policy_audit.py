@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.rules import Submission, evaluate
-from app.rules.normalize import normalize, normalize_term
+from app.rules.normalize import normalize_term, written_term
 from app.rules.words import parse_word_list
 
 CONTEXTS = ("{}", "انت {}", "يا {}", "الشيعة {}", "{} الشيعة", "العرب {}", "المسيحيين {}", "الكاتب {}",
@@ -27,17 +27,12 @@ class Collision:
     terms: tuple[str, ...]  # "rule: term" of every hit on the word
 
 
-def _folded(word: str) -> str:
-    """Letters folded, marks removed, repeats kept: رافضيين and رافضين stay two words."""
-    return normalize(word).plain.strip()
-
-
 def written_forms(lists: dict[str, str]) -> dict[str, set[str]]:
     """Each normalized term of some word-list texts, with the folded spellings the lists give it."""
     forms: dict[str, set[str]] = {}
     for text in lists.values():
         for term in parse_word_list(text):
-            forms.setdefault(normalize_term(term), set()).add(_folded(term))
+            forms.setdefault(normalize_term(term), set()).add(written_term(term))
     return forms
 
 
@@ -48,7 +43,7 @@ _SAME_WORD_ENDINGS = ("ون", "ين", "ات", "ه")
 
 def _is_the_listed_word(term: str, word: str, written: dict[str, set[str]]) -> bool:
     spellings = written.get(term, set())
-    folded = _folded(word)
+    folded = written_term(word)
     stems = [folded, *(folded.removesuffix(ending) for ending in _SAME_WORD_ENDINGS if folded.endswith(ending))]
     forms = {form for stem in stems for form in (stem, stem.removeprefix("ال"), "ال" + stem, "يا " + stem)}
     return not forms.isdisjoint(spellings)

@@ -13,7 +13,7 @@ from marshmallow import fields, validate
 
 from app.rules import spam
 from app.rules.model import Match, RuleConfigError
-from app.rules.normalize import TEXT, NormalizedText, normalize
+from app.rules.normalize import TEXT, NormalizedText, written_term
 from app.rules.patterns import CompiledPattern
 from app.rules.words import Lexicons, ListSelection, WordHit, padded_words
 
@@ -94,9 +94,7 @@ class WrittenExceptions:
     def __init__(self, names, lexicons: Lexicons):
         if names:
             lexicons.matcher_for(names, "except_written")  # rejects unknown list names
-        self.words = frozenset(
-            normalize(term).plain.strip() for name in names or () for term in lexicons.terms(name)
-        )
+        self.words = frozenset(written_term(term) for name in names or () for term in lexicons.terms(name))
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         if not self.words or not hits:

@@ -220,7 +220,7 @@ class JoinSpacedLetters(RegexStage):
             yield base + piece.start(), base + piece.end(), piece.group(1)
 
 
-class JoinStarredLetters(RegexStage):
+class JoinLettersCutInsideWords(RegexStage):
     """Arabic letters split inside a word by stars or underscores ("ح*مار", "كل_ب"), or by a dot
     next to a lone letter ("ح.م.ار", "الك.ل.ب", "ك.س" — what "حـ.ـمـ.ـار" is once tatweel goes).
 
@@ -291,7 +291,8 @@ _DELETE, _NFKC, _SPLIT, _FOLD = DeleteMarks(), Nfkc(), SplitGluedWords(), FoldCh
 _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
     # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
-    ArabiziApostrophe(), Arabizi(), JoinStarredLetters(), JoinSpacedLetters(), CollapseRepeats(), CollapseSpaces(),
+    ArabiziApostrophe(), Arabizi(), JoinLettersCutInsideWords(), JoinSpacedLetters(),
+    CollapseRepeats(), CollapseSpaces(),
 )
 
 
@@ -421,3 +422,9 @@ def normalize(original: str) -> NormalizedText:
 def normalize_term(term: str) -> str:
     """A word-list term in the form comments are matched in."""
     return normalize(term).text.strip()
+
+
+def written_term(term: str) -> str:
+    """A term as written: letters folded and marks removed, repeats and spacing kept — رافضيين and
+    رافضين, اقتتلوا and اقتلوا stay apart, as they do not in normalize_term."""
+    return normalize(term).plain.strip()
