@@ -96,6 +96,12 @@ def test_hit_spans_the_whole_word_with_its_clitics(policy):
     assert texts(policy, "هذا والكلب بالكلاب") == ["والكلب", "بالكلاب"]
 
 
+def test_the_joined_dialect_demonstrative_is_a_clitic(policy):
+    # هالكلب = "this dog" (ها + ال) in Levantine, Gulf and Iraqi; هالة (a halo) holds no term
+    assert texts(policy, "شو بدو هالكلب وهالحمار") == ["هالكلب", "وهالحمار"]
+    assert texts(policy, "هالة القمر والهالك") == []
+
+
 def test_clitics_are_named_in_the_steps(policy):
     (hit,) = hits(policy, "بالكلابهم")
     assert hit.steps == ["clitic بال-", "ending -هم"]
