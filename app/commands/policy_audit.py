@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.rules import Submission, evaluate
-from app.rules.normalize import normalize_term, written_term
-from app.rules.words import parse_word_list
+from app.rules.normalize import written_term
+from app.rules.words import parse_word_list, written_spellings
 
 CONTEXTS = ("{}", "انت {}", "يا {}", "الشيعة {}", "{} الشيعة", "العرب {}", "المسيحيين {}", "الكاتب {}",
             "الله {}", "{} القرآن")
@@ -27,13 +27,9 @@ class Collision:
     terms: tuple[str, ...]  # "rule: term" of every hit on the word
 
 
-def written_forms(lists: dict[str, str]) -> dict[str, set[str]]:
+def written_forms(lists: dict[str, str]) -> dict[str, frozenset[str]]:
     """Each normalized term of some word-list texts, with the folded spellings the lists give it."""
-    forms: dict[str, set[str]] = {}
-    for text in lists.values():
-        for term in parse_word_list(text):
-            forms.setdefault(normalize_term(term), set()).add(written_term(term))
-    return forms
+    return written_spellings(parse_word_list(text) for text in lists.values())
 
 
 # a sound plural or feminine of a listed word is the same word (متخلفون، منبطحة); ان is not

@@ -84,9 +84,11 @@ class WrittenExceptions:
 
     For real words that differ from a listed term only by a doubled letter, which the normalizer
     collapses to catch stretched insults: «اقتتلوا» (they fought each other) becomes «اقتلوا»
-    (kill!). A run of three or more of a letter is a stretch and counts as one, so «اقتتلوااا» is
-    still the listed word while «اقتتتلوا» and «اقتلللوا» are the call, stretched. One word per
-    entry; a leading و or ف on the written word is allowed.
+    (kill!), «هنيك» (there) and the listed «هنيكك» both become «هنيك». A run of three or more of a
+    letter is a stretch, read both as one letter and as two: the word is the listed exception when
+    the one-letter reading is, unless the two-letter reading is a listed spelling of the hit's
+    term. So «اقتتلوااا» and «هنييييك» are the ordinary words, while «اقتتتلوا», «اقتلللوا» and
+    «هنيكككك» are the listed terms, stretched. One word per entry; a leading و or ف is allowed.
     """
 
     _STRETCH = re.compile(r"([ء-ي])\1{2,}")
@@ -95,6 +97,7 @@ class WrittenExceptions:
         if names:
             lexicons.matcher_for(names, "except_written")  # rejects unknown list names
         self.words = frozenset(written_term(term) for name in names or () for term in lexicons.terms(name))
+        self._spellings = lexicons.spellings if self.words else None
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         if not self.words or not hits:
@@ -103,10 +106,24 @@ class WrittenExceptions:
 
     def _written_as_listed(self, hit: WordHit, text: NormalizedText) -> bool:
         start, end = text.to_plain(hit.start, hit.end)
-        return any(
-            word in self.words or (word[0] in "وف" and word[1:] in self.words)
-            for word in _WORD.findall(self._STRETCH.sub(r"\1", text.plain[start:end]))
-        )
+        for word in _WORD.findall(text.plain[start:end]):
+            if _in_words(self._STRETCH.sub(r"\1", word), self.words) and not self._stretch_of_term(word, hit):
+                return True
+        return False
+
+    def _stretch_of_term(self, word: str, hit: WordHit) -> bool:
+        """Whether the word's stretches, each read as one letter or two, spell the hit's term as
+        its lists write it (the exception words themselves aside)."""
+        if not self._STRETCH.search(word):
+            return False
+        readings = re.compile(self._STRETCH.sub(lambda run: run.group(1) + "{1,2}", word))
+        spellings = self._spellings().get(hit.term, frozenset()) - self.words
+        return any(readings.fullmatch(clitic + spelling) for spelling in spellings for clitic in ("", "و", "ف"))
+
+
+def _in_words(word: str, words: frozenset[str]) -> bool:
+    """The word, or the word behind a leading و or ف, is one of these."""
+    return word in words or (word[0] in "وف" and word[1:] in words)
 
 
 def _word_starts(text: NormalizedText) -> list[int]:

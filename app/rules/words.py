@@ -22,7 +22,7 @@ import ahocorasick
 
 from app.rules import arabic
 from app.rules.model import RuleConfigError
-from app.rules.normalize import normalize_term
+from app.rules.normalize import normalize_term, written_term
 
 _NON_WORD = re.compile(r"[\W_]")
 _ARABIC_LETTER = frozenset(arabic.ARABIC_LETTERS)
@@ -36,6 +36,16 @@ def parse_word_list(text: str) -> list[str]:
         if term and not term.startswith("#"):
             terms.append(term)
     return terms
+
+
+def written_spellings(term_lists) -> dict[str, frozenset[str]]:
+    """Each normalized term of some lists of terms, with the spellings the lists write it in
+    (letters folded, doubled letters kept): هنيكك is listed as هنيكك, and normalizes to هنيك."""
+    spellings: dict[str, set[str]] = {}
+    for terms in term_lists:
+        for term in terms:
+            spellings.setdefault(normalize_term(term), set()).add(written_term(term))
+    return {term: frozenset(forms) for term, forms in spellings.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +226,16 @@ class Lexicons:
         self._terms = {name: parse_word_list(text) for name, text in texts.items()}
         self.matcher = TermMatcher(lists=self._terms)
         self._selections: dict[tuple[str, ...], ListSelection] = {}
+        self._spellings: dict[str, frozenset[str]] | None = None
 
     def terms(self, name: str) -> list[str]:
         return self._terms[name]
+
+    def spellings(self) -> dict[str, frozenset[str]]:
+        """written_spellings of all the lists, worked out once, on first use."""
+        if self._spellings is None:
+            self._spellings = written_spellings(self._terms.values())
+        return self._spellings
 
     def matcher_for(self, names, field: str) -> ListSelection:
         unknown = [name for name in names if name not in self._terms]

@@ -101,7 +101,12 @@ def test_exception_phrases_plain_and_disguised_are_never_hit(policy, name):
         if name not in WORD_EXCEPTION_LISTS:
             assert " " in term, f"{name}: {term!r} is a single word; exception lists hold phrases"
         variants = arabic_disguises(term)
-        for how, disguised in [("plain", term), *((k, v) for k, v in variants.items() if k in EXCEPTION_DISGUISES)]:
+        kept_whole = EXCEPTION_DISGUISES
+        if name == "except_written.txt":
+            # a written exception differs from a listed term by a doubled letter, and a stretch of
+            # that letter reads as the term (هنيكككك is هنيكك): tests/rules/test_written_exceptions.py
+            kept_whole = tuple(how for how in EXCEPTION_DISGUISES if "repeated" not in how)
+        for how, disguised in [("plain", term), *((k, v) for k, v in variants.items() if k in kept_whole)]:
             hits = evaluate(policy, Submission(body=disguised)).to_dict()["hits"]
             if hits:
                 failures.append(f"{term!r} {how}: {disguised!r} → {[(h['rule'], h['text']) for h in hits]}")

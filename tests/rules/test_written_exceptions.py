@@ -11,8 +11,9 @@ import pytest
 from app.rules import PolicyError
 from tests.rules.conftest import build, rule, texts
 
-CALLS = "اقتلوا\nاقتلوهم\nاذبحوا"
-WRITTEN = "# they fought each other\nاقتتلوا"
+# هنيكك (Egyptian profanity, doubled ك) is listed; هنيك (Levantine "there") collapses onto it
+CALLS = "اقتلوا\nاقتلوهم\nاذبحوا\nهنيكك"
+WRITTEN = "# they fought each other\nاقتتلوا\n# there\nهنيك"
 SECTS = "الشيعة\nالسنة"
 
 
@@ -38,6 +39,9 @@ def policy():
         "اقتتلوااااا يا جماعة",  # a run of three or more letters is a stretch: still the word
         "اقْتَتَلُوا عند الحاجز",  # diacritics are removed before comparing
         "الشيعة والسنة اقتتلوا في تلك الحرب",  # the targeted rule: gone before targets are sought
+        "كنت هنيك لما صار القصف",  # the listed term has the doubled letter, the exception not
+        "وهنيك كمان",
+        "هنيييييك بالضبط",  # a stretch that no listed spelling has: still "there"
     ],
 )
 def test_the_written_word_cancels_the_hit(policy, body):
@@ -54,6 +58,9 @@ def test_the_written_word_cancels_the_hit(policy, body):
         ("اقتتلوهم جميعا", ["اقتتلوهم"]),  # an object pronoun: a call, and not the listed word
         ("اقتلوا الشيعة", ["اقتلوا", "اقتلوا"]),  # both rules
         ("اقتتلوا ثم قال اقتلوهم", ["اقتلوهم"]),  # one word written as listed, the other a call
+        ("هنيكك", ["هنيكك"]),  # the listed spelling, doubled ك
+        ("هنيكككككك", ["هنيكككككك"]),  # its ك stretched: read as two, it is the listed spelling
+        ("هنيييكككك", ["هنيييكككك"]),  # both letters stretched
     ],
 )
 def test_any_other_writing_still_hits(policy, body, typed):
