@@ -102,8 +102,9 @@ ARABIC_LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 # Clitics. Conjunction و/ف, then a preposition or the article; a joined vocative يا.
 _CONJUNCTIONS = ("", "و", "ف")
 # "يال": the dialect vocative يا + ال written joined (ياالكلاب folds to يالكلاب).
-# "هال": the Levantine, Gulf and Iraqi demonstrative ها + ال written joined (هالكديش، هالحمير).
-_ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", "يا", "يال", "هال")
+# "هال": the Levantine, Gulf and Iraqi demonstrative ها + ال written joined (هالكديش، هالحمير);
+# "عال": the dialect preposition ع (على) + ال, written joined (تفو عالكلاب، الموت عالخونة).
+_ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", "يا", "يال", "هال", "عال")
 PROCLITICS = frozenset(c + a for c in _CONJUNCTIONS for a in _ATTACHED if c + a)
 MAX_PROCLITIC = max(map(len, PROCLITICS))
 

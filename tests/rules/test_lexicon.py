@@ -102,6 +102,12 @@ def test_the_joined_dialect_demonstrative_is_a_clitic(policy):
     assert texts(policy, "هالة القمر والهالك") == []
 
 
+def test_the_joined_dialect_preposition_is_a_clitic(policy):
+    # عالكلاب = "on the dogs" (ع for على, + ال); العالم and عالقين hold no term
+    assert texts(policy, "تفو عالكلاب") == ["عالكلاب"]
+    assert texts(policy, "العالم كله عالقين عالحدود") == []
+
+
 def test_clitics_are_named_in_the_steps(policy):
     (hit,) = hits(policy, "بالكلابهم")
     assert hit.steps == ["clitic بال-", "ending -هم"]
