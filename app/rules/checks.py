@@ -86,9 +86,10 @@ class WrittenExceptions:
     collapses to catch stretched insults: «اقتتلوا» (they fought each other) becomes «اقتلوا»
     (kill!), «هنيك» (there) and the listed «هنيكك» both become «هنيك». A run of three or more of a
     letter is a stretch, read both as one letter and as two: the word is the listed exception when
-    the one-letter reading is, unless the two-letter reading is a listed spelling of the hit's
-    term. So «اقتتلوااا» and «هنييييك» are the ordinary words, while «اقتتتلوا», «اقتلللوا» and
-    «هنيكككك» are the listed terms, stretched. One word per entry; a leading و or ف is allowed.
+    its one-letter reading is, unless some reading of its stretches (each run as one letter or two)
+    is a spelling the lists give the hit's term. So «اقتتلوااا» and «هنييييك» are the ordinary
+    words, while «اقتتتلوا», «اقتلللوا» and «هنيكككك» are the listed terms, stretched. One word per
+    entry; a leading و or ف is allowed.
     """
 
     _STRETCH = re.compile(r"([ء-ي])\1{2,}")
@@ -97,7 +98,8 @@ class WrittenExceptions:
         if names:
             lexicons.matcher_for(names, "except_written")  # rejects unknown list names
         self.words = frozenset(written_term(term) for name in names or () for term in lexicons.terms(name))
-        self._spellings = lexicons.spellings if self.words else None
+        # worked out at load, once for all the policy's rules, not on the first comment that needs it
+        self._spellings = lexicons.spellings() if self.words else {}
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         if not self.words or not hits:
@@ -117,7 +119,7 @@ class WrittenExceptions:
         if not self._STRETCH.search(word):
             return False
         readings = re.compile(self._STRETCH.sub(lambda run: run.group(1) + "{1,2}", word))
-        spellings = self._spellings().get(hit.term, frozenset()) - self.words
+        spellings = self._spellings.get(hit.term, frozenset()) - self.words
         return any(readings.fullmatch(clitic + spelling) for spelling in spellings for clitic in ("", "و", "ف"))
 
 

@@ -428,3 +428,9 @@ def written_term(term: str) -> str:
     """A term as written: letters folded and marks removed, repeats and spacing kept — رافضيين and
     رافضين, اقتتلوا and اقتلوا stay apart, as they do not in normalize_term."""
     return normalize(term).plain.strip()
+
+
+def term_forms(term: str) -> tuple[str, str]:
+    """normalize_term and written_term of a term, from one normalization."""
+    normalized = normalize(term)
+    return normalized.text.strip(), normalized.plain.strip()

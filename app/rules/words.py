@@ -22,7 +22,7 @@ import ahocorasick
 
 from app.rules import arabic
 from app.rules.model import RuleConfigError
-from app.rules.normalize import normalize_term, written_term
+from app.rules.normalize import normalize_term, term_forms
 
 _NON_WORD = re.compile(r"[\W_]")
 _ARABIC_LETTER = frozenset(arabic.ARABIC_LETTERS)
@@ -44,7 +44,8 @@ def written_spellings(term_lists) -> dict[str, frozenset[str]]:
     spellings: dict[str, set[str]] = {}
     for terms in term_lists:
         for term in terms:
-            spellings.setdefault(normalize_term(term), set()).add(written_term(term))
+            normalized, written = term_forms(term)
+            spellings.setdefault(" ".join(normalized.split()), set()).add(written)  # keyed as TermMatcher keys
     return {term: frozenset(forms) for term, forms in spellings.items()}
 
 
