@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from marshmallow import fields, validate
 
-from app.rules import spam
+from app.rules import arabic, spam
 from app.rules.model import Match, RuleConfigError
 from app.rules.normalize import TEXT, NormalizedText, written_term
 from app.rules.patterns import CompiledPattern
@@ -89,7 +89,7 @@ class WrittenExceptions:
     its one-letter reading is, unless some reading of its stretches (each run as one letter or two)
     is a spelling the lists give the hit's term. So «اقتتلوااا» and «هنييييك» are the ordinary
     words, while «اقتتتلوا», «اقتلللوا» and «هنيكككك» are the listed terms, stretched. One word per
-    entry; a leading و or ف is allowed.
+    entry; the word may carry a proclitic (فاقتتلوا، لهنيك).
     """
 
     _STRETCH = re.compile(r"([ء-ي])\1{2,}")
@@ -120,12 +120,16 @@ class WrittenExceptions:
             return False
         readings = re.compile(self._STRETCH.sub(lambda run: run.group(1) + "{1,2}", word))
         spellings = self._spellings.get(hit.term, frozenset()) - self.words
-        return any(readings.fullmatch(clitic + spelling) for spelling in spellings for clitic in ("", "و", "ف"))
+        return any(readings.fullmatch(clitic + spelling) for spelling in spellings for clitic in _CLITICS)
+
+
+# the matcher's proclitics, and none; measured on the word as written (a doubled «لل» stays two)
+_CLITICS = ("", *sorted(arabic.PROCLITICS))
 
 
 def _in_words(word: str, words: frozenset[str]) -> bool:
-    """The word, or the word behind a leading و or ف, is one of these."""
-    return word in words or (word[0] in "وف" and word[1:] in words)
+    """The word, or the word behind a proclitic, is one of these."""
+    return any(word.startswith(clitic) and word[len(clitic):] in words for clitic in _CLITICS)
 
 
 def _word_starts(text: NormalizedText) -> list[int]:

@@ -41,6 +41,7 @@ def policy():
         "الشيعة والسنة اقتتلوا في تلك الحرب",  # the targeted rule: gone before targets are sought
         "كنت هنيك لما صار القصف",  # the listed term has the doubled letter, the exception not
         "وهنيك كمان",
+        "الطريق لهنيك طويل",  # any proclitic, not only و and ف
         "هنيييييك بالضبط",  # a stretch that no listed spelling has: still "there"
     ],
 )
