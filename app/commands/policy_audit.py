@@ -37,15 +37,15 @@ def written_forms(lists: dict[str, str]) -> dict[str, frozenset[str]]:
 _SAME_WORD_ENDINGS = ("ون", "ين", "ات", "ه")
 
 
-def _is_the_listed_word(term: str, word: str, written: dict[str, set[str]]) -> bool:
-    spellings = written.get(term, set())
+def _is_the_listed_word(term: str, word: str, written: dict[str, frozenset[str]]) -> bool:
+    spellings = written.get(term, frozenset())
     folded = written_term(word)
     stems = [folded, *(folded.removesuffix(ending) for ending in _SAME_WORD_ENDINGS if folded.endswith(ending))]
     forms = {form for stem in stems for form in (stem, stem.removeprefix("ال"), "ال" + stem, "يا " + stem)}
     return not forms.isdisjoint(spellings)
 
 
-def collisions(policy, words: Iterable[str], written: dict[str, set[str]],
+def collisions(policy, words: Iterable[str], written: dict[str, frozenset[str]],
                contexts: Iterable[str] = CONTEXTS) -> Iterator[Collision]:
     """Words a context makes a flagged hit of, where the hit is not the listed word itself: another
     term behind a clitic or an ending (فخره → خره), or a listed spelling that normalizes to this

@@ -419,18 +419,18 @@ def normalize(original: str) -> NormalizedText:
     return NormalizedText(original, plain, text, stages, plain_depth)
 
 
+def term_forms(term: str) -> tuple[str, str]:
+    """normalize_term and written_term of a term, from one normalization."""
+    normalized = normalize(term)
+    return normalized.text.strip(), normalized.plain.strip()
+
+
 def normalize_term(term: str) -> str:
     """A word-list term in the form comments are matched in."""
-    return normalize(term).text.strip()
+    return term_forms(term)[0]
 
 
 def written_term(term: str) -> str:
     """A term as written: letters folded and marks removed, repeats and spacing kept — رافضيين and
     رافضين, اقتتلوا and اقتلوا stay apart, as they do not in normalize_term."""
-    return normalize(term).plain.strip()
-
-
-def term_forms(term: str) -> tuple[str, str]:
-    """normalize_term and written_term of a term, from one normalization."""
-    normalized = normalize(term)
-    return normalized.text.strip(), normalized.plain.strip()
+    return term_forms(term)[1]

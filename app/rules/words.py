@@ -38,6 +38,11 @@ def parse_word_list(text: str) -> list[str]:
     return terms
 
 
+def _key(normalized_term: str) -> str:
+    """How a normalized term is keyed, in the matcher and wherever hits are looked up by term."""
+    return " ".join(normalized_term.split())
+
+
 def written_spellings(term_lists) -> dict[str, frozenset[str]]:
     """Each normalized term of some lists of terms, with the spellings the lists write it in
     (letters folded, doubled letters kept): هنيكك is listed as هنيكك, and normalizes to هنيك."""
@@ -45,7 +50,7 @@ def written_spellings(term_lists) -> dict[str, frozenset[str]]:
     for terms in term_lists:
         for term in terms:
             normalized, written = term_forms(term)
-            spellings.setdefault(" ".join(normalized.split()), set()).add(written)  # keyed as TermMatcher keys
+            spellings.setdefault(_key(normalized), set()).add(written)
     return {term: frozenset(forms) for term, forms in spellings.items()}
 
 
@@ -123,7 +128,7 @@ class TermMatcher:
         self.masks: dict[str, int] = {}  # normalized term -> the lists that hold it
         for name, raw_terms in lists.items():
             for raw in raw_terms:
-                term = " ".join(normalize_term(raw).split())
+                term = _key(normalize_term(raw))
                 if term:
                     self.masks[term] = self.masks.get(term, 0) | self.bits[name]
         whole: dict[str, dict[tuple[str, str], int]] = {}
