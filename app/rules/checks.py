@@ -13,7 +13,7 @@ from marshmallow import fields, validate
 
 from app.rules import arabic, spam
 from app.rules.model import Match, RuleConfigError
-from app.rules.normalize import TEXT, NormalizedText, written_term
+from app.rules.normalize import TEXT, NormalizedText, normalize_term, written_term
 from app.rules.patterns import CompiledPattern
 from app.rules.words import Lexicons, ListSelection, WordHit, padded_words
 
@@ -98,6 +98,9 @@ class WrittenExceptions:
         if names:
             lexicons.matcher_for(names, "except_written")  # rejects unknown list names
         self.words = frozenset(written_term(term) for name in names or () for term in lexicons.terms(name))
+        # what the words read as once normalized: a hit whose normalized word holds none of these
+        # cannot be one of them, and skips the walk back to the written text
+        self._normalized = tuple({normalize_term(word) for word in self.words})
         # worked out at load, once for all the policy's rules, not on the first comment that needs it
         self._spellings = lexicons.spellings() if self.words else {}
 
@@ -107,6 +110,9 @@ class WrittenExceptions:
         return [hit for hit in hits if not self._written_as_listed(hit, text)]
 
     def _written_as_listed(self, hit: WordHit, text: NormalizedText) -> bool:
+        normalized_word = text.text[hit.start:hit.end]
+        if not any(normalized in normalized_word for normalized in self._normalized):
+            return False
         start, end = text.to_plain(hit.start, hit.end)
         for word in _WORD.findall(text.plain[start:end]):
             if _in_words(self._STRETCH.sub(r"\1", word), self.words) and not self._stretch_of_term(word, hit):

@@ -45,3 +45,13 @@ def test_every_seed_term_has_a_rule():
 def test_descriptions_in_both_languages():
     for rule in DOC["rules"]:
         assert rule["description"]["ar"].strip() and rule["description"]["en"].strip(), rule["id"]
+
+
+def test_every_word_list_rule_reads_the_written_exceptions():
+    # an ordinary word that collapses onto a listed term (هنيك onto هنيكك) is ordinary whichever
+    # rule's lists hold the term, so no word-list rule may leave the written exceptions out
+    missing = [
+        rule["id"] for rule in DOC["rules"]
+        if rule["type"] in ("lexicon", "targeted") and "except_written" not in rule.get("except_written", [])
+    ]
+    assert missing == []
