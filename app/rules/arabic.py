@@ -107,6 +107,22 @@ _CONJUNCTIONS = ("", "و", "ف")
 _ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", "يا", "يال", "هال", "عال")
 PROCLITICS = frozenset(c + a for c in _CONJUNCTIONS for a in _ATTACHED if c + a)
 MAX_PROCLITIC = max(map(len, PROCLITICS))
+# A proclitic that ends in the letter a term starts with shares it with the term, written once or
+# twice, and the normalizer collapses a doubled one: «اللص» (ال + لص) reads «الص», «يااغبياء» and
+# «ياغبياء» (يا + اغبياء) read «ياغبياء» — the term without its first letter behind what is left of
+# the proclitic. By a term's first letter, those remains.
+MERGED_PROCLITICS = {
+    "ل": frozenset(p.removesuffix("ل") for p in PROCLITICS if p.endswith("ال")),
+    "ا": frozenset(p.removesuffix("ا") for p in PROCLITICS if p.endswith("يا")),
+}
+# Shared letters read only when the word as written has them twice: «العين» (the eye) is a word,
+# not ال + لعين. ي + a listed term in ا is no word (the audit of the dictionary found one, يافعي,
+# which is a written exception), so the vocative reads either way.
+WRITTEN_TWICE = frozenset("ل")
+# The same at the other end: the sound plural ين of a word ending in ي (نصيري، رافضي، لوطي) is
+# written يين, and collapses to «ين»: the term followed by this ending, read as the plural when the
+# word as written doubles the ي — «رافضين» (refusing) is not «رافضيين».
+PLURAL_AFTER_YA = "ن"
 
 # Endings allowed after a 4-letter term: two-letter pronouns and sound masculine plural/dual.
 # Not ه/ة, ات, ي or ك: they turn 4-letter words into other words (جماع → جماعة، جماعات).

@@ -46,7 +46,7 @@ def _words(lists: ListSelection, text: NormalizedText) -> list[WordHit]:
     """The hits of these lists: the policy's matcher scans a text once, every rule selects from that."""
     shared = lists.matcher
     padded = text.memo("padded", lambda: padded_words(text.text))
-    scanned = text.memo(shared, lambda: shared.scan(text.text, padded))
+    scanned = text.memo(shared, lambda: shared.scan(text.text, padded, text.written))
     return text.memo(lists, lambda: shared.select(scanned, lists.lists))
 
 
@@ -113,8 +113,7 @@ class WrittenExceptions:
         normalized_word = text.text[hit.start:hit.end]
         if not any(normalized in normalized_word for normalized in self._normalized):
             return False
-        start, end = text.to_plain(hit.start, hit.end)
-        for word in _WORD.findall(text.plain[start:end]):
+        for word in _WORD.findall(text.written(hit.start, hit.end)):
             if _in_words(self._STRETCH.sub(r"\1", word), self.words) and not self._stretch_of_term(word, hit):
                 return True
         return False
@@ -178,7 +177,7 @@ class Mentions:
         kept = []
         for hit in hits:
             first = _word_span(hit, word_starts)[0]
-            if "ب" in hit.prefix:
+            if "ب" in hit.clitic:
                 mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
             else:
                 mentioned = any(first - end == 1 for end in noun_ends)
@@ -262,7 +261,7 @@ class TargetedCheck(Check):
         word_starts = _word_starts(text)
         found = []
         for hit in offensive:
-            if self.vocative_is_target and hit.prefix.endswith(VOCATIVE):
+            if self.vocative_is_target and hit.clitic.endswith(VOCATIVE):
                 found.append(_word_match(hit, "addressed with يا"))
                 continue
             target = self._nearest(hit, targets, word_starts)

@@ -387,6 +387,11 @@ class NormalizedText:
         """A span of the normalized text in the plain text: letters folded, repeats not collapsed."""
         return self._back_through(self._stages[self._plain_depth:], start, end)
 
+    def written(self, start: int, end: int) -> str:
+        """A span of the normalized text as written: the plain text it comes from."""
+        start, end = self.to_plain(start, end)
+        return self.plain[start:end]
+
     def steps(self, start: int, end: int, level: str = TEXT) -> list[str]:
         """The normalization steps that changed characters of this span, in pipeline order."""
         collected = []

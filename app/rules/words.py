@@ -13,9 +13,17 @@ by the term's length so short words are never found inside longer ones:
 Latin-script (and Arabizi) terms match whole words only. Multi-word terms take the proclitics
 of their first word's length and the endings of their last word's length; a leading article
 (ال) does not count towards the length that decides the endings.
+
+A clitic may share a letter with the term: a term that starts with ا behind the vocative
+(«يااغبياء» and «ياغبياء» read «ياغبياء»). Where the shared letter could be part of another word,
+the term is read only when the caller can show the word as written and it holds the letter twice:
+a term that starts with ل behind the article («اللص» reads «الص»; «العين», the eye, is not
+«اللعين»), and a term of 4+ letters ending in ي before its plural ين («نصيريين» reads «نصيرين»;
+«رافضين», refusing, is not «رافضيين»).
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -25,7 +33,19 @@ from app.rules.model import RuleConfigError
 from app.rules.normalize import normalize_term, term_forms
 
 _NON_WORD = re.compile(r"[\W_]")
+_NON_LETTER = re.compile(r"[\W\d_]")
 _ARABIC_LETTER = frozenset(arabic.ARABIC_LETTERS)
+# a word as written behind each remains of a proclitic: its letters (stretches allowed), then the
+# letter it shares with the term, twice
+_WRITTEN_MERGED_PROCLITIC = {
+    (letter, remains): re.compile("^" + "".join(f"{c}+" for c in remains) + letter + "{2}")
+    for letter, all_remains in arabic.MERGED_PROCLITICS.items() if letter in arabic.WRITTEN_TWICE
+    for remains in all_remains
+}
+_WRITTEN_PLURAL_YA = re.compile("ي{2,}ن+$")
+
+# The word of a span of the normalized text as it was written (letters folded, nothing collapsed).
+Written = Callable[[int, int], str]
 
 
 def parse_word_list(text: str) -> list[str]:
@@ -87,13 +107,20 @@ class WordHit:
     term: str
     prefix: str
     suffix: str
+    merged_prefix: bool = False  # the prefix lost its last letter to the term's first (ال + لص)
+    plural_ya: bool = False  # the suffix is a plural ين whose ي the term's own ي absorbed
+
+    @property
+    def clitic(self) -> str:
+        """The proclitic as written: the prefix, with the letter it shares with the term."""
+        return self.prefix + self.term[0] if self.merged_prefix else self.prefix
 
     def notes(self) -> tuple[str, ...]:
         notes = []
-        if self.prefix:
-            notes.append(f"clitic {self.prefix}-")
+        if self.clitic:
+            notes.append(f"clitic {self.clitic}-")
         if self.suffix:
-            notes.append(f"ending -{self.suffix}")
+            notes.append(f"ending -{'ي' if self.plural_ya else ''}{self.suffix}")
         return tuple(notes)
 
 
@@ -131,46 +158,52 @@ class TermMatcher:
                 term = _key(normalize_term(raw))
                 if term:
                     self.masks[term] = self.masks.get(term, 0) | self.bits[name]
-        whole: dict[str, dict[tuple[str, str], int]] = {}
+        # key -> (term, prefix) -> (lists, whether the prefix lost its last letter to the term)
+        whole: dict[str, dict[tuple[str, str], tuple[int, bool]]] = {}
         self._inside = ahocorasick.Automaton()
         for term, mask in self.masks.items():
             shape = _shape(term)
             if shape.endings:
                 self._inside.add_word(term, (shape, mask))
             else:
-                whole.setdefault(f" {term} ", {})[(term, "")] = mask
+                whole.setdefault(f" {term} ", {})[(term, "")] = (mask, False)
         for term, mask in self.masks.items():
             shape = _shape(term)
             if not shape.endings and shape.proclitics:
                 for proclitic in arabic.PROCLITICS:
-                    whole.setdefault(f" {proclitic}{term} ", {}).setdefault((term, proclitic), mask)
+                    whole.setdefault(f" {proclitic}{term} ", {}).setdefault((term, proclitic), (mask, False))
+        for term, mask in self.masks.items():  # after the proclitics: a plain reading wins
+            if not _shape(term).endings:
+                for remains in _merged_remains(term):
+                    whole.setdefault(f" {remains}{term} ", {}).setdefault((term, remains), (mask, True))
         self._whole = ahocorasick.Automaton()
         for key, readings in whole.items():  # a key may read two ways: "والد", or و + "الد"
-            self._whole.add_word(key, tuple((term, prefix, mask) for (term, prefix), mask in readings.items()))
+            self._whole.add_word(key, tuple((term, prefix, *read) for (term, prefix), read in readings.items()))
         self.all_lists = sum(self.bits.values())
         self.size = len(self.masks)
         for automaton in (self._whole, self._inside):
             if len(automaton):
                 automaton.make_automaton()
 
-    def scan(self, text: str, padded: str | None = None) -> list[tuple[WordHit, int]]:
+    def scan(self, text: str, padded: str | None = None, written: Written | None = None) -> list[tuple[WordHit, int]]:
         """Every (hit, lists) in the text, several per word where terms overlap.
 
-        padded is padded_words(text), for callers that share it.
+        padded is padded_words(text), for callers that share it. written gives a word as written;
+        without it, no term is read where the normalizer merged its letter with a clitic's.
         """
         found = []
         if len(self._whole):
             padded = padded_words(text) if padded is None else padded
             for last, readings in self._whole.iter(padded):
-                for term, prefix, mask in readings:
+                for term, prefix, mask, merged_prefix in readings:
                     start = last - len(term) - len(prefix) - 1  # the key's spaces and the padding
-                    found.append((WordHit(start, last - 1, term, prefix, ""), mask))
+                    found.append((WordHit(start, last - 1, term, prefix, "", merged_prefix), mask))
         if len(self._inside):
             for last, (shape, mask) in self._inside.iter(text):
                 hit = _word_hit(text, last + 1 - len(shape.term), last + 1, shape)
                 if hit is not None:
                     found.append((hit, mask))
-        return found
+        return [(hit, mask) for hit, mask in found if _written_as_read(hit, written)]
 
     @staticmethod
     def select(scanned: list[tuple[WordHit, int]], lists: int) -> list[WordHit]:
@@ -205,24 +238,51 @@ def _keep_longest(best: dict, hit: WordHit) -> None:
 
 
 def _word_hit(text: str, start: int, end: int, shape: TermShape) -> WordHit | None:
-    word_start = start
+    word_start, merged_prefix = start, False
     if start and text[start - 1].isalnum():
-        if not shape.proclitics:
+        if not shape.proclitics and not _merged_remains(shape.term):
             return None
         limit = max(start - arabic.MAX_PROCLITIC, 0)
         while word_start > limit and text[word_start - 1].isalnum():
             word_start -= 1
         if word_start and text[word_start - 1].isalnum():
             return None
-        if text[word_start:start] not in arabic.PROCLITICS:
+        before = text[word_start:start]
+        merged_prefix = not (shape.proclitics and before in arabic.PROCLITICS)
+        if merged_prefix and before not in _merged_remains(shape.term):
             return None
-    word_end = end
+    word_end, plural_ya = end, False
     if end < len(text) and text[end].isalnum():
         after = _NON_WORD.search(text, end)
         word_end = after.start() if after else len(text)
-        if text[end:word_end] not in shape.endings:
+        ending = text[end:word_end]
+        plural_ya = ending not in shape.endings
+        if plural_ya and not (ending == arabic.PLURAL_AFTER_YA and shape.term.endswith("ي")):
             return None
-    return WordHit(word_start, word_end, shape.term, text[word_start:start], text[end:word_end])
+    prefix, suffix = text[word_start:start], text[end:word_end]
+    return WordHit(word_start, word_end, shape.term, prefix, suffix, merged_prefix, plural_ya)
+
+
+def _merged_remains(term: str) -> frozenset[str]:
+    """What is left of the proclitics that lose their last letter to the term's first."""
+    return arabic.MERGED_PROCLITICS.get(term[:1], frozenset())
+
+
+def _written_as_read(hit: WordHit, written: Written | None) -> bool:
+    """Whether a hit whose term shares a letter with a clitic, where that letter could be part of
+    another word, is written with the letter twice (the article's ل and the term's own, the term's
+    ي and the plural's); any other hit is."""
+    shapes = []
+    if hit.merged_prefix and hit.term[0] in arabic.WRITTEN_TWICE:
+        shapes.append(_WRITTEN_MERGED_PROCLITIC[(hit.term[0], hit.prefix)])
+    if hit.plural_ya:
+        shapes.append(_WRITTEN_PLURAL_YA)
+    if not shapes:
+        return True
+    if written is None:
+        return False
+    word = _NON_LETTER.sub("", written(hit.start, hit.end))
+    return all(shape.search(word) for shape in shapes)
 
 
 class Lexicons:

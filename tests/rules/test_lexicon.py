@@ -108,6 +108,67 @@ def test_the_joined_dialect_preposition_is_a_clitic(policy):
     assert texts(policy, "العالم كله عالقين عالحدود") == []
 
 
+MERGED_TERMS = """\
+# test terms whose first or last letter a clitic can share: ل (2, 4, 5 letters, a phrase), ا, ي
+لص
+لعين
+لقطاء
+لاعق الاحذيه
+اغبياء
+احمق
+نصيري
+رافضي
+"""
+
+
+@pytest.fixture(scope="module")
+def merged_policy():
+    return build(rule("insults", "lexicon", lexicons=["insults"]), lexicons={"insults": MERGED_TERMS})
+
+
+def test_a_term_starting_with_lam_is_found_behind_the_article(merged_policy):
+    # the article's ل and the word's own are written as two, and collapse to one: «اللص» reads «الص»
+    body = "اللص واللعين باللقطاء يااللص هاللعين عاللص اللاعق الاحذيه"
+    assert texts(merged_policy, body) == body.split()[:6] + ["اللاعق الاحذيه"]
+    assert terms(merged_policy, "اللعينين واللقطاءهم") == ["لعين", "لقطاء"]  # endings as usual
+
+
+def test_a_word_that_merely_starts_with_the_article_is_not_a_lam_term(merged_policy):
+    # العين (the eye), العينين, الص and القطاء are written with one ل: nothing was collapsed
+    assert texts(merged_policy, "رآه بالعين المجردة والعينين الص القطاء") == []
+
+
+def test_a_term_starting_with_alif_is_found_behind_the_joined_vocative(merged_policy):
+    # يا + اغبياء written joined shares the alif, written once or twice: both read «ياغبياء»
+    body = "يااغبياء ويااحمق ياحمق يا اغبياء"
+    assert texts(merged_policy, body) == ["يااغبياء", "ويااحمق", "ياحمق", "اغبياء"]
+    assert [hit.steps for hit in hits(merged_policy, "ياحمق")] == [["clitic يا-"]]
+
+
+def test_a_term_ending_in_ya_is_found_before_its_plural(merged_policy):
+    # the plural ين of a word in ي is written يين, and collapses: «النصيريين» reads «النصيرين»
+    assert texts(merged_policy, "النصيريين ورافضيين الرافضيون") == ["النصيريين", "ورافضيين", "الرافضيون"]
+    # written with one ي they are other words: الرافضين (those refusing), النصيرين (the supporters)
+    assert texts(merged_policy, "الرافضين للقرار والنصيرين للحق") == []
+
+
+def test_merged_letters_survive_disguises(merged_policy):
+    body = "الللللص وال.ل.ع.ي.ن اللعـــين النصيرييين"
+    assert texts(merged_policy, body) == body.split()
+
+
+def test_merged_letters_are_named_in_the_steps(merged_policy):
+    (hit,) = hits(merged_policy, "باللص")
+    assert (hit.term, hit.steps) == ("لص", ["collapsed repeated letters", "clitic بال-"])
+    (hit,) = hits(merged_policy, "الرافضيين")
+    assert (hit.term, hit.steps) == ("رافضي", ["collapsed repeated letters", "clitic ال-", "ending -ين"])
+
+
+def test_without_the_written_text_no_term_is_read_where_its_letter_could_be_another_words():
+    matcher = TermMatcher(parse_word_list(MERGED_TERMS))
+    assert [hit.term for hit in matcher.find(normalize("اللص النصيريين ياحمق").text)] == ["احمق"]
+
+
 def test_clitics_are_named_in_the_steps(policy):
     (hit,) = hits(policy, "بالكلابهم")
     assert hit.steps == ["clitic بال-", "ending -هم"]
@@ -145,8 +206,8 @@ def test_rules_over_different_lists_share_one_scan_of_the_text(monkeypatch):
     policy = build(*rules, lexicons={"one": "كلب", "two": "حمار"})
     scanned = []
     real_scan = TermMatcher.scan
-    monkeypatch.setattr(TermMatcher, "scan", lambda self, text, padded=None: scanned.append(text)
-                        or real_scan(self, text, padded))
+    monkeypatch.setattr(TermMatcher, "scan", lambda self, text, *rest: scanned.append(text)
+                        or real_scan(self, text, *rest))
     assert [(h.rule, h.term) for h in hits(policy, "يا كلب ويا حمار")] == [
         ("a", "كلب"), ("b", "حمار"), ("c", "كلب"), ("c", "حمار")]
     assert scanned == ["يا كلب ويا حمار"]  # once for three rules over three sets of lists
