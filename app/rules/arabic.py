@@ -22,6 +22,7 @@ JOINED_LETTERS = "joined separated letters"
 COLLAPSED_REPEATS = "collapsed repeated letters"
 COLLAPSED_SPACES = "collapsed spaces"
 SPLIT_GLUED_WORDS = "split words glued after ة or ى"
+DROPPED_FINAL_ALIF = "dropped the alif after a final plural و"
 
 TATWEEL = "\u0640"
 

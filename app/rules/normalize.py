@@ -274,6 +274,23 @@ class CollapseRepeats(RegexStage):
         return text
 
 
+class DropFinalAlif(RegexStage):
+    """The silent alif after a verb's plural و («اقتلوا»، «ارجعوا») is as often left out as written
+    («اقتلو»، «ارجعو»), so the form without it is the one matched. A word of at least three
+    letters before it: the exclamation «وا» stays.
+    """
+
+    # the و is part of the match, so a hit ending at it spans the dropped alif too
+    regex = re.compile(r"(?<=[ء-ي]{2})وا(?![ء-ي])")
+    step = arabic.DROPPED_FINAL_ALIF
+
+    def needed(self, text):
+        return "وا" in text
+
+    def replacement(self, match):
+        return "و"
+
+
 class CollapseSpaces(RegexStage):
     """Runs of whitespace → one space, so multi-word terms match across line breaks."""
 
@@ -292,7 +309,7 @@ _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
     # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
     ArabiziApostrophe(), Arabizi(), JoinLettersCutInsideWords(), JoinSpacedLetters(),
-    CollapseRepeats(), CollapseSpaces(),
+    CollapseRepeats(), DropFinalAlif(), CollapseSpaces(),
 )
 
 

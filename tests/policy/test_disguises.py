@@ -27,6 +27,8 @@ LISTS = {
     "racist_slurs.txt": ("{}", "racist_incitement"),
     "takfir_labels.txt": ("الشيعة {}", "sectarian_incitement"),
     "hate_verbs.txt": ("{} الشيعة", "sectarian_incitement"),
+    "deserve_harm.txt": ("كل شيعي {}", "sectarian_incitement"),
+    "sacred_slurs.txt": ("{}", "sacred_offense"),
     "accusations.txt": ("الرسول {}", "sacred_offense"),
     "violence.txt": ("{}", "person_offense"),
     "expel.txt": ("{} السوريين", "racist_incitement"),

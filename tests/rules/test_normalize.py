@@ -68,6 +68,8 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("قناةالخنزيرة", "قناه الخنزيره"),  # a word glued after ة
         ("تسمىالخنزيرة", "تسمي الخنزيره"),  # a word glued after ى
         ("ياجماعةالـخير", "ياجماعه الخير"),  # glued, with tatweel in the second word
+        ("اقتلوا واطردوا", "اقتلو واطردو"),  # the alif after a plural و, often not written
+        ("اقتلواااا", "اقتلو"),  # stretched, then dropped
     ],
 )
 def test_each_step_normalizes(original, normalized):
@@ -86,6 +88,8 @@ def test_each_step_normalizes(original, normalized):
         "حمار.انت",
         "الخونه...اله",  # an ellipsis between words
         "class",
+        "وا معتصماه",  # the exclamation وا is no plural ending
+        "دوا",  # nor the alif of a two-letter stem
     ],
 )
 def test_ordinary_text_keeps_its_words(ordinary):
@@ -127,6 +131,7 @@ def test_plain_level_keeps_urls_digits_and_separated_letters():
         ("هو حمار", "حمار", "حمار", []),
         ("قناةالخنزيرة كذابة", "الخنزيره", "الخنزيرة", ["folded letter forms"]),
         ("قناةالخنزيرة كذابة", "قناه", "قناة", ["split words glued after ة or ى", "folded letter forms"]),
+        ("ارجعوا لبلادكم", "ارجعو", "ارجعوا", ["dropped the alif after a final plural و"]),
     ],
 )
 def test_offsets_point_at_what_the_reader_typed(original, word, typed, steps):
