@@ -226,14 +226,18 @@ class PatternCheck(Check):
 
 
 VOCATIVE = "يا"
+# clitics that aim the word they are joined to at someone, when a rule's target lists hold them:
+# the vocative («ياحمار») and the dialect demonstrative ها + ال («هالعميل», "this agent")
+POINTING_CLITICS = {VOCATIVE: "addressed with يا", "هال": "pointed at with هال"}
 
 
 class TargetedCheck(Check):
     """An offensive term within `window` words of a target (the writer, God, a people …).
 
     A vocative يا joined to the offensive word ("ياحمار") counts as a target when the target
-    lists hold يا. Offensive words covered by an `except` phrase or made a mention by a
-    `mentions` word are dropped before any target is looked for.
+    lists hold يا, and the demonstrative هال («هالعميل») when they hold هال. Offensive words
+    covered by an `except` phrase or made a mention by a `mentions` word are dropped before any
+    target is looked for.
     """
 
     options = {
@@ -248,7 +252,7 @@ class TargetedCheck(Check):
         self.offensive = lexicons.matcher_for(options["lexicons"], "lexicons")
         self.targets = lexicons.matcher_for(options["targets"], "targets")
         self.window = options["window"]
-        self.vocative_is_target = bool(self.targets.find(VOCATIVE))
+        self.clitic_targets = tuple(clitic for clitic in POINTING_CLITICS if self.targets.find(clitic))
         self.filters = _HitFilters(options, lexicons)
 
     def find(self, text):
@@ -256,13 +260,14 @@ class TargetedCheck(Check):
         if not offensive:
             return []
         targets = _words(self.targets, text)
-        if not targets and not self.vocative_is_target:
+        if not targets and not self.clitic_targets:
             return []
         word_starts = _word_starts(text)
         found = []
         for hit in offensive:
-            if self.vocative_is_target and hit.clitic.endswith(VOCATIVE):
-                found.append(_word_match(hit, "addressed with يا"))
+            pointing = next((c for c in self.clitic_targets if hit.clitic.endswith(c)), None)
+            if pointing is not None:
+                found.append(_word_match(hit, POINTING_CLITICS[pointing]))
                 continue
             target = self._nearest(hit, targets, word_starts)
             if target is not None:

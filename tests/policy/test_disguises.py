@@ -18,6 +18,7 @@ from .disguise import arabic_disguises, disguises, latin_disguises, read_terms
 LISTS = {
     "insults.txt": ("{}", "insult"),
     "insults_mild.txt": ("يا {}", "person_offense"),
+    "insults_abstract.txt": ("انت قمة {}", "person_offense"),
     "profanity.txt": ("{}", "insult"),
     "curses.txt": ("{}", "insult"),
     "blasphemy.txt": ("{}", "blasphemy"),
@@ -35,6 +36,7 @@ LISTS = {
     "spam_ads.txt": ("{}", "spam"),
     "targets_writer.txt": ("{} كذاب", "author_offense"),
     "targets_address.txt": ("{} خاين", "person_offense"),
+    "targets_pointing.txt": ("{}عميل", "person_offense"),
     "targets_god.txt": ("{} حقير", "blasphemy"),
     "targets_sacred.txt": ("{} منحط", "sacred_offense"),
     "targets_religions.txt": ("{} حشرات", "religion_attack"),
@@ -42,6 +44,10 @@ LISTS = {
     "targets_peoples.txt": ("{} حشرات", "racist_incitement"),
 }
 MIN_DISGUISES = 8
+# lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
+# («ه ا لعميل») are no way of writing a clitic, so those two disguises are not asked of them
+CLITIC_LISTS = {"targets_pointing.txt"}
+CLITIC_SPLITS = ("spaced", "dashed")
 # exception lists (`except:`): innocent phrases, never a hit; tested by test_exception_phrases_*
 EXCEPTION_LISTS = {
     "except_literal.txt", "except_quoted.txt", "except_things.txt", "except_self.txt", "except_words.txt",
@@ -79,6 +85,8 @@ def test_disguised_terms_are_caught(policy, name):
     failures = []
     for term in terms:
         variants = disguises(term)
+        if name in CLITIC_LISTS:
+            variants = {how: v for how, v in variants.items() if how not in CLITIC_SPLITS}
         assert len(variants) >= MIN_DISGUISES, term
         for how, disguised in [("plain", term), *variants.items()]:
             text = template.format(disguised)

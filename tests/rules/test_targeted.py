@@ -57,3 +57,18 @@ def test_window_is_configurable():
     )
     assert texts(narrow, "الكاتب حمار") == ["حمار"]
     assert texts(narrow, "الكاتب هو حمار") == []
+
+
+def test_a_pointing_clitic_is_a_target_only_where_the_target_lists_hold_it(policy):
+    pointing = build(
+        rule("p", "targeted", lexicons=["offensive"], targets=["pointing"], window=0),
+        lexicons={"offensive": OFFENSIVE, "pointing": "هال"},
+    )
+    # هال (ها + ال, "this") joined to the word points it at someone
+    assert texts(pointing, "شو بدو هالحقير") == ["هالحقير"]
+    (hit,) = hits(pointing, "وهالحمار")
+    assert hit.steps == ["clitic وهال-", "pointed at with هال"]
+    # the article alone points at nothing, and يا is no target of this rule
+    assert texts(pointing, "الحقير ياحمار") == []
+    # and the writer rule, whose lists hold يا but not هال, is not aimed by it
+    assert texts(policy, "هالحمار") == []
