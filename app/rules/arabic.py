@@ -132,6 +132,12 @@ ENDINGS_AFTER_4 = frozenset({"ها", "هم", "هن", "هما", "كم", "كن", "
 ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
     "ه", "ك", "ي", "ات", "اته", "اتها", "اتهم", "اتك", "اتي", "ته", "تها", "تهم", "تك", "تي",
 }
+# After a phrase that ends in the pronoun ك («يخرب بيت ابوك»، «تف في وشك»): the same pronoun for
+# many, two or a woman (ابوكم، ابوكما، ابوكن، ابوكي). Phrases only: a single word's final ك is as
+# often its root's (ملك، شرك، الترك). After a two-letter last word only the plural and dual: لكن
+# ("but") and لكي ("so that") are words of their own.
+AFTER_PRONOUN_K = frozenset({"م", "ما", "ن", "ي"})
+AFTER_SHORT_PRONOUN_K = frozenset({"م", "ما"})
 
 
 def char_class(chars) -> str:

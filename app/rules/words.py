@@ -9,6 +9,7 @@ by the term's length so short words are never found inside longer ones:
   3              a proclitic (و ف ب ل ك ال يا…)  nothing
   4              a proclitic                   two-letter pronouns, ين ون ان
   5+             a proclitic                   also ه ك ي, ات and ات/ت + pronoun
+  phrase ending in the pronoun ك               also its plural, dual, feminine (ابوكم، ابوكي)
 
 Latin-script (and Arabizi) terms match whole words only. Multi-word terms take the proclitics
 of their first word's length and the endings of their last word's length; a leading article
@@ -95,6 +96,8 @@ def _shape(term: str) -> TermShape:
         endings = arabic.ENDINGS_AFTER_4
     else:
         endings = frozenset()
+    if len(words) > 1 and term.endswith("ك"):
+        endings |= arabic.AFTER_PRONOUN_K if len(words[-1]) > 2 else arabic.AFTER_SHORT_PRONOUN_K
     return TermShape(term, first >= 3, endings)
 
 

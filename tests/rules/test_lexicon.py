@@ -225,3 +225,16 @@ def test_name_field(policy):
     named = build(rule("n", "lexicon", lexicons=["insults"], fields=["name"]), lexicons={"insults": INSULTS})
     assert texts(named, "مقال جيد", name="الكلب") == ["الكلب"]
     assert texts(named, "الكلب", name="سالم") == []
+
+
+def test_a_phrase_ending_in_the_pronoun_kaf_takes_its_plural_dual_and_feminine():
+    matcher = TermMatcher(parse_word_list("يخرب بيت ابوك\nلا شرف لك\nملك"))
+    def terms_in(text):
+        return [hit.term for hit in matcher.find(normalize(text).text)]
+    for form in ("ابوكم", "ابوكما", "ابوكن", "ابوكي"):
+        assert terms_in(f"يخرب بيت {form}") == ["يخرب بيت ابوك"], form
+    assert terms_in("لا شرف لكم") == ["لا شرف لك"]
+    # after a two-letter word, لكن ("but") and لكي ("so that") are words of their own
+    assert terms_in("لا شرف لكن") == terms_in("لا شرف لكي") == []
+    # a single word's final ك may be its root's: ملكي is "royal", not ملك + ي
+    assert terms_in("القصر الملكي") == []
