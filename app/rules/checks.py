@@ -141,10 +141,10 @@ def _word_starts(text: NormalizedText) -> list[int]:
     return text.memo("word_starts", lambda: [m.start() for m in _WORD.finditer(text.text)])
 
 
-def _word_span(span: WordHit, word_starts: list[int]) -> tuple[int, int]:
-    """The indexes of the first and last words a hit spans."""
-    first = bisect.bisect_right(word_starts, span.start) - 1
-    return first, bisect.bisect_left(word_starts, span.end) - 1
+def _word_span(start: int, end: int, word_starts: list[int]) -> tuple[int, int]:
+    """The indexes of the first and last words a span of the text covers."""
+    first = bisect.bisect_right(word_starts, start) - 1
+    return first, bisect.bisect_left(word_starts, end) - 1
 
 
 class Mentions:
@@ -155,10 +155,17 @@ class Mentions:
     right before it ("كلمة مجوس", "لفظ «حمار»"). A hit that carries the preposition ب is also
     cancelled by a mention word or a mention verb (describing, labelling, accusing: وصف، ينعتون،
     اتهموه) among the three words before it ("وصف الشيعة بالروافض", "ينعتون المسيحيين بالكفار").
-    A verb without ب is not enough: "تسمى الخنزيرة" names the channel a pig.
+    A verb without ب is not enough: "تسمى الخنزيرة" names the channel a pig. A hit inside a short
+    quotation is cancelled when a mention word or verb (which include verbs and nouns of saying,
+    writing and chanting: يكتب، قال، هتافات) is among the three words before the quotation opens
+    ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»'): it is reported speech. The quotation marks are
+    needed: «يقول عنك حمار» is no report.
     """
 
     REACH_AFTER_BA = 3
+    REACH_BEFORE_QUOTE = 3
+    MAX_QUOTED_WORDS = 6
+    _QUOTED = re.compile(r'["“«„]([^"“”«»„]+)["”»]')
 
     def __init__(self, nouns, verbs, lexicons: Lexicons):
         self.nouns = lexicons.matcher_for(nouns, "mentions") if nouns else None
@@ -172,18 +179,28 @@ class Mentions:
         if not nouns and not verbs:
             return hits
         word_starts = _word_starts(text)
-        noun_ends = [_word_span(noun, word_starts)[1] for noun in nouns]
-        all_ends = noun_ends + [_word_span(verb, word_starts)[1] for verb in verbs]
+        noun_ends = [_word_span(noun.start, noun.end, word_starts)[1] for noun in nouns]
+        all_ends = noun_ends + [_word_span(verb.start, verb.end, word_starts)[1] for verb in verbs]
         kept = []
         for hit in hits:
-            first = _word_span(hit, word_starts)[0]
+            first = _word_span(hit.start, hit.end, word_starts)[0]
             if "ب" in hit.clitic:
                 mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
             else:
                 mentioned = any(first - end == 1 for end in noun_ends)
-            if not mentioned:
+            if not (mentioned or self._reported(hit, text, word_starts, all_ends)):
                 kept.append(hit)
         return kept
+
+    def _reported(self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int]) -> bool:
+        """Whether the hit lies in a short quotation that a mention word or verb introduces."""
+        for quote in text.memo("quotations", lambda: list(self._QUOTED.finditer(text.text))):
+            if quote.start(1) <= hit.start and hit.end <= quote.end(1):
+                first, last = _word_span(*quote.span(1), word_starts)
+                if last - first >= self.MAX_QUOTED_WORDS:
+                    return False
+                return any(0 < first - end <= self.REACH_BEFORE_QUOTE for end in ends)
+        return False
 
 
 class _HitFilters:
@@ -213,16 +230,29 @@ class LexiconCheck(Check):
 
 
 class PatternCheck(Check):
-    """An RE2 pattern matches the normalized text (\\m, \\M: Arabic-aware word boundaries)."""
+    """An RE2 pattern matches the normalized text (\\m, \\M: Arabic-aware word boundaries).
 
-    options = {"pattern": fields.String(required=True, validate=validate.Length(min=1))}
+    With `mentions` / `mention_verbs`, a match they make a mention of is dropped, as a word-list
+    hit is: «هتافات "الموت للعرب"» reports a chant.
+    """
+
+    options = {
+        "pattern": fields.String(required=True, validate=validate.Length(min=1)),
+        "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
+    }
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         self.pattern = CompiledPattern(options["pattern"])
+        self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
 
     def find(self, text):
-        return self.pattern.find(text.text)
+        found = self.pattern.find(text.text)
+        if not found:
+            return found
+        kept = self.mentions.keep([WordHit(m.start, m.end, m.term, "", "") for m in found], text)
+        spans = {(hit.start, hit.end) for hit in kept}
+        return [match for match in found if (match.start, match.end) in spans]
 
 
 VOCATIVE = "يا"
@@ -276,12 +306,12 @@ class TargetedCheck(Check):
         return found
 
     def _nearest(self, hit: WordHit, targets: list[WordHit], word_starts: list[int]):
-        first, last = _word_span(hit, word_starts)
+        first, last = _word_span(hit.start, hit.end, word_starts)
         best, best_distance = None, self.window + 1
         for target in targets:
             if target.start < hit.end and hit.start < target.end:
                 continue  # the same words: a target is not its own insult
-            target_first, target_last = _word_span(target, word_starts)
+            target_first, target_last = _word_span(target.start, target.end, word_starts)
             distance = max(target_first - last, first - target_last)
             if distance < best_distance:
                 best, best_distance = target, distance

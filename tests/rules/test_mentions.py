@@ -61,3 +61,42 @@ def test_unknown_mention_list_is_refused():
     assert error.value.rule == "plain"
     assert error.value.field == "mention_verbs"
     assert "missing" in error.value.message
+
+
+QUOTING = "يكتب\nقالوا\nهتافات"
+
+
+@pytest.fixture(scope="module")
+def quoting_policy():
+    mentions = {"mentions": ["nouns"], "mention_verbs": ["verbs"]}
+    return build(
+        rule("plain", "lexicon", lexicons=["insults"], **mentions),
+        rule("chant", "pattern", category="author_offense", pattern="\\mالموت\\s+لل?عرب\\M", **mentions),
+        lexicons={"insults": INSULTS, "nouns": NOUNS, "verbs": QUOTING},
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'اللي يكتب "يا حمار" تحت الخبر يفضح نفسه',  # a verb of writing right before the quotation
+        "قالوا له «مجوس» في الشارع وهذا عيب",  # two words between verb and quotation
+        'هتافات "الموت للعرب" تحريض مرفوض',  # a pattern's match, reported
+    ],
+)
+def test_a_reported_quotation_is_not_a_hit(quoting_policy, body):
+    assert texts(quoting_policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "typed"),
+    [
+        ('انتم "مجوس" وستبقون', ["مجوس"]),  # scare quotes: no verb of saying before them
+        ("يكتب عنك حمار", ["حمار"]),  # a verb of writing, but no quotation
+        ('يكتب كل يوم في هذا الموقع "حمار"', ["حمار"]),  # the verb is five words before it opens
+        ('قالوا "هذا كلام طويل جدا عن السياسة والناس وفي اخره حمار"', ["حمار"]),  # no short quotation
+        ('هتافات "الموت للعرب" تحريض ويا حمار', ["حمار"]),  # the insult outside it is a use
+    ],
+)
+def test_an_insult_quoted_without_a_report_still_hits(quoting_policy, body, typed):
+    assert texts(quoting_policy, body) == typed
