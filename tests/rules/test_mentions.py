@@ -7,7 +7,7 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nيكتب\nقالوا\nهتافات"
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -18,6 +18,7 @@ def policy():
         rule("plain", "lexicon", lexicons=["insults"], **mentions),
         rule("near_sect", "targeted", category="author_offense", lexicons=["insults"],
              targets=["sects"], window=2, **mentions),
+        rule("chant", "pattern", category="author_offense", pattern="\\mالموت\\s+لل?عرب\\M", **mentions),
         lexicons={"insults": INSULTS, "nouns": NOUNS, "verbs": VERBS, "sects": SECTS},
     )
 
@@ -63,19 +64,6 @@ def test_unknown_mention_list_is_refused():
     assert "missing" in error.value.message
 
 
-QUOTING = "يكتب\nقالوا\nهتافات"
-
-
-@pytest.fixture(scope="module")
-def quoting_policy():
-    mentions = {"mentions": ["nouns"], "mention_verbs": ["verbs"]}
-    return build(
-        rule("plain", "lexicon", lexicons=["insults"], **mentions),
-        rule("chant", "pattern", category="author_offense", pattern="\\mالموت\\s+لل?عرب\\M", **mentions),
-        lexicons={"insults": INSULTS, "nouns": NOUNS, "verbs": QUOTING},
-    )
-
-
 @pytest.mark.parametrize(
     "body",
     [
@@ -84,8 +72,8 @@ def quoting_policy():
         'هتافات "الموت للعرب" تحريض مرفوض',  # a pattern's match, reported
     ],
 )
-def test_a_reported_quotation_is_not_a_hit(quoting_policy, body):
-    assert texts(quoting_policy, body) == []
+def test_a_reported_quotation_is_not_a_hit(policy, body):
+    assert texts(policy, body) == []
 
 
 @pytest.mark.parametrize(
@@ -98,5 +86,5 @@ def test_a_reported_quotation_is_not_a_hit(quoting_policy, body):
         ('هتافات "الموت للعرب" تحريض ويا حمار', ["حمار"]),  # the insult outside it is a use
     ],
 )
-def test_an_insult_quoted_without_a_report_still_hits(quoting_policy, body, typed):
-    assert texts(quoting_policy, body) == typed
+def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
+    assert texts(policy, body) == typed
