@@ -23,10 +23,12 @@ _NAMES = fields.List(fields.String(), required=True, validate=validate.Length(mi
 # `mentions`, `mention_verbs`: word lists that make the insult after them a mention ("كلمة مجوس")
 _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 # every rule option whose value names word lists of the policy
-WORD_LIST_OPTIONS = ("lexicons", "targets", "except", "except_written", "mentions", "mention_verbs")
+WORD_LIST_OPTIONS = (
+    "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
+)
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
-    "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS,
+    "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
 }
 _WORD = re.compile(r"[^\W_]+")
@@ -54,7 +56,30 @@ def _word_match(hit: WordHit, *notes: str) -> Match:
     return Match(hit.start, hit.end, hit.term, TEXT, hit.notes() + notes)
 
 
-class Exceptions:
+class _ListFilter:
+    """A filter of a rule's hits by some of the policy's word lists (named under `option`), matched
+    in the policy's one pass per text and looked at only when the rule has hits at all."""
+
+    option = ""
+
+    def __init__(self, names, lexicons: Lexicons):
+        self.matcher = lexicons.matcher_for(names, self.option) if names else None
+
+    def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        if self.matcher is None or not hits:
+            return hits
+        found = _words(self.matcher, text)
+        return self.kept(hits, found, text) if found else hits
+
+    def kept(self, hits: list[WordHit], found: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        raise NotImplementedError
+
+
+def _uncovered(hits: list[WordHit], covers: list[WordHit]) -> list[WordHit]:
+    return [hit for hit in hits if not any(c.start <= hit.start and hit.end <= c.end for c in covers)]
+
+
+class Exceptions(_ListFilter):
     """The `except` word lists of a rule: innocent phrases that cancel the hits they cover.
 
     A hit is cancelled when an exception phrase found in the same text spans the whole word of
@@ -63,19 +88,10 @@ class Exceptions:
     rule has hits at all.
     """
 
-    def __init__(self, names, lexicons: Lexicons):
-        self.matcher = lexicons.matcher_for(names, "except") if names else None
+    option = "except"
 
-    def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
-        if self.matcher is None or not hits:
-            return hits
-        covers = _words(self.matcher, text)
-        if not covers:
-            return hits
-        return [
-            hit for hit in hits
-            if not any(c.start <= hit.start and hit.end <= c.end for c in covers)
-        ]
+    def kept(self, hits, found, text):
+        return _uncovered(hits, found)
 
 
 class WrittenExceptions:
@@ -203,16 +219,47 @@ class Mentions:
         return False
 
 
+class AimedAt(_ListFilter):
+    """A rule's `except_aimed_at` word lists: the things a curse may be aimed at — a condition, a
+    hardship, an abstraction (الغربة، الفقر، الزحمة، الطائفية). A hit is cancelled when the word
+    right after it is one of them, and so are the hits inside it: «يلعن ابو الغربة»، «الله يلعن
+    الفقر»، «يخرب بيت الغلا» sigh about a condition, whatever the formula. Anything not listed is
+    still cursed: «يلعن ابو الاحتلال».
+    """
+
+    # what may stand between a curse and its aim: on (لعنة الله على الغلا), father / mother of (الله
+    # يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر); normalized spellings
+    LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "هذا", "هاي", "هذي", "ده", "دي"})
+    option = "except_aimed_at"
+
+    def kept(self, hits, things, text):
+        word_starts = _word_starts(text)
+        thing_firsts = {_word_span(thing.start, thing.end, word_starts)[0] for thing in things}
+        aimed = [hit for hit in hits if self._aim(hit, text, word_starts) in thing_firsts]
+        # «لعنة الله على الغلا» holds «لعنة الله» and the shorter «لعنة»: the longer one's aim is theirs
+        return _uncovered(hits, aimed)
+
+    def _aim(self, hit: WordHit, text: NormalizedText, word_starts: list[int]) -> int:
+        """The index of the word a curse is aimed at: the next one, past one linking word."""
+        after = _word_span(hit.start, hit.end, word_starts)[1] + 1
+        if after < len(word_starts) and _WORD.match(text.text, word_starts[after]).group() in self.LINKS:
+            return after + 1
+        return after
+
+
 class _HitFilters:
-    """What drops a word-list rule's hits before they count: exceptions, written exceptions, mentions."""
+    """What drops a word-list rule's hits before they count: exceptions, things aimed at, written
+    exceptions, mentions."""
 
     def __init__(self, options: dict, lexicons: Lexicons):
         self.exceptions = Exceptions(options.get("except"), lexicons)
+        self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
         self.written = WrittenExceptions(options.get("except_written"), lexicons)
         self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
-        return self.mentions.keep(self.written.keep(self.exceptions.keep(hits, text), text), text)
+        hits = self.aimed_at.keep(self.exceptions.keep(hits, text), text)
+        return self.mentions.keep(self.written.keep(hits, text), text)
 
 
 class LexiconCheck(Check):

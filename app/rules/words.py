@@ -163,20 +163,21 @@ class TermMatcher:
                     self.masks[term] = self.masks.get(term, 0) | self.bits[name]
         # key -> (term, prefix) -> (lists, whether the prefix lost its last letter to the term)
         whole: dict[str, dict[tuple[str, str], tuple[int, bool]]] = {}
+        shapes = {term: _shape(term) for term in self.masks}
         self._inside = ahocorasick.Automaton()
         for term, mask in self.masks.items():
-            shape = _shape(term)
+            shape = shapes[term]
             if shape.endings:
                 self._inside.add_word(term, (shape, mask))
             else:
                 whole.setdefault(f" {term} ", {})[(term, "")] = (mask, False)
         for term, mask in self.masks.items():
-            shape = _shape(term)
+            shape = shapes[term]
             if not shape.endings and shape.proclitics:
                 for proclitic in arabic.PROCLITICS:
                     whole.setdefault(f" {proclitic}{term} ", {}).setdefault((term, proclitic), (mask, False))
         for term, mask in self.masks.items():  # after the proclitics: a plain reading wins
-            if not _shape(term).endings:
+            if not shapes[term].endings:
                 for remains in _merged_remains(term):
                     whole.setdefault(f" {remains}{term} ", {}).setdefault((term, remains), (mask, True))
         self._whole = ahocorasick.Automaton()
@@ -275,17 +276,17 @@ def _written_as_read(hit: WordHit, written: Written | None) -> bool:
     """Whether a hit whose term shares a letter with a clitic, where that letter could be part of
     another word, is written with the letter twice (the article's ل and the term's own, the term's
     ي and the plural's); any other hit is."""
-    shapes = []
+    spellings = []
     if hit.merged_prefix and hit.term[0] in arabic.WRITTEN_TWICE:
-        shapes.append(_WRITTEN_MERGED_PROCLITIC[(hit.term[0], hit.prefix)])
+        spellings.append(_WRITTEN_MERGED_PROCLITIC[(hit.term[0], hit.prefix)])
     if hit.plural_ya:
-        shapes.append(_WRITTEN_PLURAL_YA)
-    if not shapes:
+        spellings.append(_WRITTEN_PLURAL_YA)
+    if not spellings:
         return True
     if written is None:
         return False
     word = _NON_LETTER.sub("", written(hit.start, hit.end))
-    return all(shape.search(word) for shape in shapes)
+    return all(spelling.search(word) for spelling in spellings)
 
 
 class Lexicons:

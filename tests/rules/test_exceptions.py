@@ -167,3 +167,41 @@ def test_the_apostrophe_hit_points_at_what_was_typed(arabizi):
 @pytest.mark.parametrize("body", ["3'abiya", "it's 3' long", "3 abi", "a3'abi"])
 def test_apostrophe_arabizi_stays_word_aware(arabizi, body):
     assert texts(arabizi, body) == []
+
+
+# `except_aimed_at`: the things a curse may be aimed at
+CURSES = "يلعن\nيلعن ابو\nلعنه\nلعنه اله\nيخرب بيت"
+THINGS = "غربه\nغلا\nالحر\nهالحر"
+
+
+@pytest.fixture(scope="module")
+def aimed_policy():
+    return build(rule("curse", "lexicon", lexicons=["curses"], except_aimed_at=["things"]),
+                 lexicons={"curses": CURSES, "things": THINGS})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "يلعن ابو الغربة شو صعبة",  # the longer curse is aimed at a thing, and the «يلعن» inside it
+        "يلعن الغربة",  # right after the curse
+        "لعنة الله على الغلا",  # past a linking word: on; and «لعنة» inside the aimed «لعنة الله»
+        "يلعن بو هالحر",  # past father-of, and a listed demonstrative form
+        "يخرب بيت الغلا",
+    ],
+)
+def test_a_curse_aimed_at_a_thing_is_not_a_hit(aimed_policy, body):
+    assert texts(aimed_policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "typed"),
+    [
+        ("يلعن ابو الاحتلال", ["يلعن ابو", "يلعن"]),  # an occupier is no thing
+        ("لعنة الله عليك", ["لعنة الله", "لعنة"]),
+        ("يلعن ابوك والغربة", ["يلعن"]),  # the thing comes after another word, not after the curse
+        ("الغربة صعبة يلعن ابو اللي جابك", ["يلعن ابو", "يلعن"]),  # a thing before the curse aims nothing
+    ],
+)
+def test_a_curse_aimed_at_anything_else_still_hits(aimed_policy, body, typed):
+    assert texts(aimed_policy, body) == typed
