@@ -139,6 +139,10 @@ ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
 AFTER_PRONOUN_K = frozenset({"م", "ما", "ن", "ي"})
 AFTER_SHORT_PRONOUN_K = frozenset({"م", "ما"})
 
+# What may stand between a curse and what it is aimed at: on (لعنة الله على الغلا), father or
+# mother of (الله يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر). Normalized spellings.
+CURSE_LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "هذا", "هاي", "هذي", "ده", "دي"})
+
 
 def char_class(chars) -> str:
     """A compact regex class for a set of characters (ranges keep the regex engine fast)."""

@@ -227,9 +227,6 @@ class AimedAt(_ListFilter):
     still cursed: «يلعن ابو الاحتلال».
     """
 
-    # what may stand between a curse and its aim: on (لعنة الله على الغلا), father / mother of (الله
-    # يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر); normalized spellings
-    LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "هذا", "هاي", "هذي", "ده", "دي"})
     option = "except_aimed_at"
 
     def kept(self, hits, things, text):
@@ -242,7 +239,7 @@ class AimedAt(_ListFilter):
     def _aim(self, hit: WordHit, text: NormalizedText, word_starts: list[int]) -> int:
         """The index of the word a curse is aimed at: the next one, past one linking word."""
         after = _word_span(hit.start, hit.end, word_starts)[1] + 1
-        if after < len(word_starts) and _WORD.match(text.text, word_starts[after]).group() in self.LINKS:
+        if after < len(word_starts) and _WORD.match(text.text, word_starts[after]).group() in arabic.CURSE_LINKS:
             return after + 1
         return after
 

@@ -14,8 +14,11 @@ character at either end of the match is trimmed off the reported span. So "\mا\
 and "\mكلب\M.{0,9}\mالان\M" work although the space between is consumed once.
 
 Patterns see the normalized text (no diacritics, ا for أ إ آ, ي for ى, ه for ة, lowercase
-Latin), so they are written in that form; the loader refuses characters that never occur there.
+Latin, a doubled letter written once, no alif after a final plural و), so they are written in that
+form; the loader refuses characters and spellings that never occur there («الله», «اقتلوا\M»).
 """
+
+import re
 
 import re2
 
@@ -29,6 +32,11 @@ _END = "(?P<_M{0}>[^" + _WORD + "]|$|)"
 _NEVER_IN_TEXT = (
     set(arabic.DELETED_STEP) | set(arabic.LETTER_FOLDS) | set(arabic.PERSIAN_FOLDS)
 ) - {"\u200c", "\u200d"}
+# spellings normalization never leaves, outside a character class: a doubled Arabic letter (not
+# made optional: «لل?» is fine), and the alif after a final plural و at a word's end. Our own
+# regexes, checked once at load: Python's re, since RE2 has no back-references.
+_NEVER_SPELLED = re.compile(r"([ء-ي])\1(?![?*{])|[ء-ي]{2}وا(?=\\M|\\s|[ |)]|$)")
+_CHARACTER_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
 MAX_MATCHES = 100
 
 
@@ -66,6 +74,13 @@ class CompiledPattern:
                 "pattern",
                 f"holds characters normalized text never contains ({shown}); "
                 "write the folded form (ا ي ه, no diacritics)",
+            )
+        spelled = _never_spelled(pattern)
+        if spelled:
+            raise RuleConfigError(
+                "pattern",
+                f"spells «{spelled}», which normalized text never holds: a doubled letter is written "
+                "once (اله for الله) and a final plural و drops its alif (اقتلو for اقتلوا)",
             )
         options = re2.Options()
         options.log_errors = False
@@ -119,3 +134,9 @@ class CompiledPattern:
                 end -= 1
                 break
         return start, end
+
+
+def _never_spelled(pattern: str) -> str | None:
+    """A spelling of the pattern (outside [...]) that normalized text never holds, if any."""
+    found = _NEVER_SPELLED.search(_CHARACTER_CLASS.sub(" ", pattern))
+    return found.group() if found else None

@@ -56,6 +56,10 @@ def test_translate_leaves_other_escapes_alone():
         (r"[\m]", "inside [...]"),
         ("جماعة", "never contains"),  # ة never survives normalization
         ("حِمار", "never contains"),
+        ("الله\\s+يلعنك", "spells «لل»"),  # a doubled letter is collapsed: الله reads اله
+        ("(?:سوريين|عراقيين)", "spells «يي»"),  # so is the يي of a nisba plural
+        ("اقتلوا\\M", "spells «تلوا»"),  # the alif after a final plural و is dropped
+        ("اطردوا الكفار", "spells «ردوا»"),
     ],
 )
 def test_bad_patterns_are_refused_at_load_time(pattern, message):
@@ -70,3 +74,17 @@ def test_input_is_capped_at_max_input_chars():
     found = hits(policy, "سلام " * 3 + "كلب")
     assert [hit.rule for hit in found] == ["engine.input_limit"]
     assert found[0].error and found[0].start == 10
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "\\mالموت\\s+لل?شيعه\\M",  # a doubled letter made optional can match
+        "[لل]ص",  # inside a character class letters are a set, not a spelling
+        "اقتلو\\M",
+        "\\mوا\\s+معتصماه",  # the exclamation وا keeps its alif
+        "دوا\\M",  # so does a two-letter stem
+    ],
+)
+def test_spellings_normalized_text_holds_are_accepted(pattern):
+    assert pattern_policy(pattern).rules[0].check.pattern is not None
