@@ -108,6 +108,9 @@ _CONJUNCTIONS = ("", "و", "ف")
 _ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", "يا", "يال", "هال", "عال")
 PROCLITICS = frozenset(c + a for c in _CONJUNCTIONS for a in _ATTACHED if c + a)
 MAX_PROCLITIC = max(map(len, PROCLITICS))
+# Arabizi writes the article (and و + the article) joined to the word, most of all in the Maghreb:
+# «lbhim», «el7mar», «wlklab». Taken by Latin-script terms of three letters or more.
+LATIN_PROCLITICS = frozenset({"l", "el", "al", "il", "wl", "wel", "wal"})
 # A proclitic that ends in the letter a term starts with shares it with the term, written once or
 # twice, and the normalizer collapses a doubled one: «اللص» (ال + لص) reads «الص», «يااغبياء» and
 # «ياغبياء» (يا + اغبياء) read «ياغبياء» — the term without its first letter behind what is left of
@@ -138,6 +141,21 @@ ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
 # ("but") and لكي ("so that") are words of their own.
 AFTER_PRONOUN_K = frozenset({"م", "ما", "ن", "ي"})
 AFTER_SHORT_PRONOUN_K = frozenset({"م", "ما"})
+
+# Kin words that open a name-calling phrase say the same thing in every dialect: «اولاد الحرام»،
+# «ولاد الحرام»، «عيال الحرام»، «ابناء الحرام». A listed phrase that opens with one is matched with
+# each word of its family, so the lists need not spell every dialect's word out (normalized spellings).
+KIN_FAMILIES = (
+    frozenset({"اولاد", "ولاد", "عيال", "ابناء", "ابنا"}),
+    frozenset({"ابن", "ولد"}),
+)
+
+# Levantine, Egyptian and Iraqi comments write the pronoun "him" as it is spoken, و for ه: «الله
+# ياخدو»، «يخرب بيتو»، «الله لا يشبعو». A listed phrase whose last word (of four letters or more, so
+# a three-letter root stays whole) ends in ه is also matched ending in و. Phrases only: a single
+# word's final ه is as often a ta marbuta, and the phrase around it keeps the reading safe.
+SPOKEN_PRONOUN_HU = "و"
+SPOKEN_PRONOUN_HU_MIN_WORD = 4
 
 # What may stand between a curse and what it is aimed at: on (لعنة الله على الغلا), father or
 # mother of (الله يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر). Normalized spellings.

@@ -11,7 +11,8 @@ by the term's length so short words are never found inside longer ones:
   5+             a proclitic                   also ه ك ي, ات and ات/ت + pronoun
   phrase ending in the pronoun ك               also its plural, dual, feminine (ابوكم، ابوكي)
 
-Latin-script (and Arabizi) terms match whole words only. Multi-word terms take the proclitics
+Latin-script (and Arabizi) terms match whole words, behind the article as Arabizi writes it
+joined (l7mar, elkalb: arabic.LATIN_PROCLITICS) and nothing else. Multi-word terms take the proclitics
 of their first word's length and the endings of their last word's length; a leading article
 (ال) does not count towards the length that decides the endings.
 
@@ -75,19 +76,35 @@ def written_spellings(term_lists) -> dict[str, frozenset[str]]:
     return {term: frozenset(forms) for term, forms in spellings.items()}
 
 
+def _dialect_variants(term: str) -> list[str]:
+    """The term, and the spellings of the same phrase in other dialects (none for a single word):
+    opened by each other word of its kin family (arabic.KIN_FAMILIES), and ending in the spoken
+    pronoun و where it ends in ه (arabic.SPOKEN_PRONOUN_HU: «الله ياخده» → «الله ياخدو»)."""
+    first, _, rest = term.partition(" ")
+    if not rest:
+        return [term] if term else []
+    family = next((family for family in arabic.KIN_FAMILIES if first in family), {first})
+    variants = [term, *(f"{kin} {rest}" for kin in sorted(family - {first}))]
+    if len(term.rsplit(" ", 1)[1]) >= arabic.SPOKEN_PRONOUN_HU_MIN_WORD:
+        spoken = arabic.SPOKEN_PRONOUN_HU
+        variants += [variant.removesuffix("ه") + spoken for variant in variants if variant.endswith("ه")]
+    return variants
+
+
 @dataclass(frozen=True, slots=True)
 class TermShape:
     """What may surround a term inside a word."""
 
     term: str
-    proclitics: bool
+    proclitics: frozenset[str]
     endings: frozenset[str]
 
 
 def _shape(term: str) -> TermShape:
     words = term.split(" ")
     if not all(c in _ARABIC_LETTER for c in term.replace(" ", "")):
-        return TermShape(term, False, frozenset())
+        latin_proclitics = arabic.LATIN_PROCLITICS if len(words[0]) >= 3 else frozenset()
+        return TermShape(term, latin_proclitics, frozenset())
     # the article does not count: "الكلب" takes the endings of "كلب"
     first, last = len(words[0]), len(words[-1].removeprefix("ال"))
     if last >= 5:
@@ -98,7 +115,7 @@ def _shape(term: str) -> TermShape:
         endings = frozenset()
     if len(words) > 1 and term.endswith("ك"):
         endings |= arabic.AFTER_PRONOUN_K if len(words[-1]) > 2 else arabic.AFTER_SHORT_PRONOUN_K
-    return TermShape(term, first >= 3, endings)
+    return TermShape(term, arabic.PROCLITICS if first >= 3 else frozenset(), endings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +175,7 @@ class TermMatcher:
         self.masks: dict[str, int] = {}  # normalized term -> the lists that hold it
         for name, raw_terms in lists.items():
             for raw in raw_terms:
-                term = _key(normalize_term(raw))
-                if term:
+                for term in _dialect_variants(_key(normalize_term(raw))):
                     self.masks[term] = self.masks.get(term, 0) | self.bits[name]
         # key -> (term, prefix) -> (lists, whether the prefix lost its last letter to the term)
         whole: dict[str, dict[tuple[str, str], tuple[int, bool]]] = {}
@@ -174,7 +190,7 @@ class TermMatcher:
         for term, mask in self.masks.items():
             shape = shapes[term]
             if not shape.endings and shape.proclitics:
-                for proclitic in arabic.PROCLITICS:
+                for proclitic in shape.proclitics:
                     whole.setdefault(f" {proclitic}{term} ", {}).setdefault((term, proclitic), (mask, False))
         for term, mask in self.masks.items():  # after the proclitics: a plain reading wins
             if not shapes[term].endings:
@@ -252,7 +268,7 @@ def _word_hit(text: str, start: int, end: int, shape: TermShape) -> WordHit | No
         if word_start and text[word_start - 1].isalnum():
             return None
         before = text[word_start:start]
-        merged_prefix = not (shape.proclitics and before in arabic.PROCLITICS)
+        merged_prefix = before not in shape.proclitics
         if merged_prefix and before not in _merged_remains(shape.term):
             return None
     word_end, plural_ya = end, False

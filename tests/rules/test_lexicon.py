@@ -238,3 +238,38 @@ def test_a_phrase_ending_in_the_pronoun_kaf_takes_its_plural_dual_and_feminine()
     assert terms_in("لا شرف لكن") == terms_in("لا شرف لكي") == []
     # a single word's final ك may be its root's: ملكي is "royal", not ملك + ي
     assert terms_in("القصر الملكي") == []
+
+
+def _terms_found(matcher: TermMatcher, text: str) -> list[str]:
+    return [hit.term for hit in matcher.find(normalize(text).text)]
+
+
+def test_a_phrase_opened_by_a_kin_word_is_found_with_every_word_of_its_family():
+    matcher = TermMatcher(parse_word_list("اولاد الحرام\nابن الكلب\nولد"))
+    for kin in ("اولاد", "ولاد", "عيال", "ابناء"):
+        assert _terms_found(matcher, f"انتم {kin} الحرام"), kin
+    assert "ولد الكلب" in _terms_found(matcher, "يا ولد الكلب")
+    # a family is plural or singular: «عيال الكلب» is not listed through «ابن الكلب»
+    assert _terms_found(matcher, "عيال الكلب") == []
+    # the kin word alone is no phrase and stays as listed: «ولد» does not bring «ابن»
+    assert _terms_found(matcher, "ابن عمي") == []
+
+
+def test_a_phrase_ending_in_the_pronoun_ha_is_found_with_the_spoken_waw():
+    matcher = TermMatcher(parse_word_list("الله ياخده\nيا وجه\nحقيره"))
+    # terms come out normalized: الله reads اله
+    assert _terms_found(matcher, "بشار الله ياخدو") == ["اله ياخدو"]
+    assert _terms_found(matcher, "الله ياخده") == ["اله ياخده"]
+    # a last word of three letters keeps its root: «وجه» (face) is not وج + pronoun
+    assert _terms_found(matcher, "يا وجو") == []
+    # a single word's final ه is as often a ta marbuta
+    assert _terms_found(matcher, "حقيرو") == []
+
+
+def test_arabizi_terms_are_found_behind_the_joined_article():
+    matcher = TermMatcher(parse_word_list("bhim\n7mar\nab"))
+    for written in ("lbhim", "elbhim", "wlbhim", "l7mar", "el7mar"):
+        assert _terms_found(matcher, f"nta wahd {written}"), written
+    assert _terms_found(matcher, "xbhim") == _terms_found(matcher, "bhimo") == []
+    # a term of two letters takes no article: «lab» is a word
+    assert _terms_found(matcher, "the lab") == []
