@@ -42,6 +42,8 @@ LISTS = {
     "targets_religions.txt": ("{} حشرات", "religion_attack"),
     "targets_sects.txt": ("{} حشرات", "sectarian_incitement"),
     "targets_peoples.txt": ("{} حشرات", "racist_incitement"),
+    "targets_factions.txt": ("{} حشرات", "person_offense"),
+    "targets_bunch.txt": ("{} لصوص", "person_offense"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
@@ -51,11 +53,13 @@ CLITIC_SPLITS = ("spaced", "dashed")
 # exception lists (`except:`): innocent phrases, never a hit; tested by test_exception_phrases_*
 EXCEPTION_LISTS = {
     "except_literal.txt", "except_quoted.txt", "things.txt", "except_self.txt", "except_words.txt",
-    "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt",
+    "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word
-WORD_EXCEPTION_LISTS = {"except_words.txt", "except_written.txt", "things.txt", "mentions.txt", "mention_verbs.txt"}
+WORD_EXCEPTION_LISTS = {
+    "except_words.txt", "except_written.txt", "things.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
+}
 
 
 def test_every_word_list_is_covered():
