@@ -255,8 +255,14 @@ class _HitFilters:
         self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
-        hits = self.aimed_at.keep(self.exceptions.keep(hits, text), text)
-        return self.mentions.keep(self.written.keep(hits, text), text)
+        hits = self.aimed_at.keep(self.ordinary(hits, text), text)
+        return self.mentions.keep(hits, text)
+
+    def ordinary(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        """The hits no exception makes an ordinary word: what a targeted rule's targets must pass
+        too, since a word listed as an exception («مهرجان», a festival, not مهرج + ان) is ordinary
+        in any role."""
+        return self.written.keep(self.exceptions.keep(hits, text), text)
 
 
 class LexiconCheck(Check):
@@ -333,7 +339,7 @@ class TargetedCheck(Check):
         offensive = self.filters.keep(_words(self.offensive, text), text)
         if not offensive:
             return []
-        targets = _words(self.targets, text)
+        targets = self.filters.ordinary(_words(self.targets, text), text)
         if not targets and not self.clitic_targets:
             return []
         word_starts = _word_starts(text)

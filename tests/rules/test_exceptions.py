@@ -92,6 +92,18 @@ def test_a_covering_exception_from_another_list_does_not_apply():
     assert terms(other, "لحم الخنزير") == ["خنزير"]
 
 
+def test_an_exception_makes_a_target_ordinary_too():
+    """A rule whose targets are offensive words (two labels side by side) must not pair a label with
+    a word its exceptions make ordinary: «مهرجان» (a festival) is not مهرج (a clown) + ان."""
+    pair = build(
+        rule("pair", "targeted", lexicons=["mild"], targets=["mild"], window=3,
+             **{"except": ["ordinary"]}),
+        lexicons={"mild": "ثور\nمهرج", "ordinary": "مهرجان"},
+    )
+    assert terms(pair, "الثور الاسباني في مهرجان بامبلونا") == []
+    assert terms(pair, "يا ثور يا مهرج") == ["ثور", "مهرج"]
+
+
 def test_unknown_exception_list_is_refused():
     with pytest.raises(PolicyError) as error:
         build(
