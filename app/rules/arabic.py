@@ -142,12 +142,15 @@ ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
 AFTER_PRONOUN_K = frozenset({"م", "ما", "ن", "ي"})
 AFTER_SHORT_PRONOUN_K = frozenset({"م", "ما"})
 
-# Kin words that open a name-calling phrase say the same thing in every dialect: «اولاد الحرام»،
-# «ولاد الحرام»، «عيال الحرام»، «ابناء الحرام». A listed phrase that opens with one is matched with
-# each word of its family, so the lists need not spell every dialect's word out (normalized spellings).
-KIN_FAMILIES = (
+# Words that open a phrase and say the same thing in every dialect: kin words of name-calling
+# («اولاد الحرام»، «ولاد الحرام»، «عيال الحرام»، «ابناء الحرام») and modals of a call to violence
+# («لازم يطردوا»، «يجب ان يطردوا»، «يلزم يطردوا»). A listed phrase that opens with a word of a
+# family is matched opened by each member, so a list writes each phrase once, with one opener, and
+# never enumerates opener × rest (normalized spellings; a member may be two words, as «لا بد»).
+OPENER_FAMILIES = (
     frozenset({"اولاد", "ولاد", "عيال", "ابناء", "ابنا"}),
     frozenset({"ابن", "ولد"}),
+    frozenset({"لازم", "يجب", "يلزم", "لابد", "لا بد", "يجب ان", "لابد ان", "لا بد ان"}),
 )
 
 # Levantine, Egyptian and Iraqi comments write the pronoun "him" as it is spoken, و for ه: «الله

@@ -76,15 +76,25 @@ def written_spellings(term_lists) -> dict[str, frozenset[str]]:
     return {term: frozenset(forms) for term, forms in spellings.items()}
 
 
-def _dialect_variants(term: str) -> list[str]:
+def _opener(term: str) -> tuple[str, frozenset[str]]:
+    """The member of an opener family the phrase opens with (the longest: «يجب ان», not «يجب»), and
+    its family; ("", no family) when it opens with none."""
+    for family in arabic.OPENER_FAMILIES:
+        for member in sorted(family, key=len, reverse=True):
+            if term.startswith(member + " "):
+                return member, family
+    return "", frozenset()
+
+
+def dialect_variants(term: str) -> list[str]:
     """The term, and the spellings of the same phrase in other dialects (none for a single word):
-    opened by each other word of its kin family (arabic.KIN_FAMILIES), and ending in the spoken
+    opened by each other member of its opener family (arabic.OPENER_FAMILIES), and ending in the spoken
     pronoun و where it ends in ه (arabic.SPOKEN_PRONOUN_HU: «الله ياخده» → «الله ياخدو»)."""
-    first, _, rest = term.partition(" ")
-    if not rest:
+    if " " not in term:
         return [term] if term else []
-    family = next((family for family in arabic.KIN_FAMILIES if first in family), {first})
-    variants = [term, *(f"{kin} {rest}" for kin in sorted(family - {first}))]
+    opener, family = _opener(term)
+    rest = term[len(opener) + 1:] if opener else term
+    variants = [term, *(f"{other} {rest}" for other in sorted(family - {opener}))]
     if len(term.rsplit(" ", 1)[1]) >= arabic.SPOKEN_PRONOUN_HU_MIN_WORD:
         spoken = arabic.SPOKEN_PRONOUN_HU
         variants += [variant.removesuffix("ه") + spoken for variant in variants if variant.endswith("ه")]
@@ -175,7 +185,7 @@ class TermMatcher:
         self.masks: dict[str, int] = {}  # normalized term -> the lists that hold it
         for name, raw_terms in lists.items():
             for raw in raw_terms:
-                for term in _dialect_variants(_key(normalize_term(raw))):
+                for term in dialect_variants(_key(normalize_term(raw))):
                     self.masks[term] = self.masks.get(term, 0) | self.bits[name]
         # key -> (term, prefix) -> (lists, whether the prefix lost its last letter to the term)
         whole: dict[str, dict[tuple[str, str], tuple[int, bool]]] = {}

@@ -255,6 +255,16 @@ def test_a_phrase_opened_by_a_kin_word_is_found_with_every_word_of_its_family():
     assert _terms_found(matcher, "ابن عمي") == []
 
 
+def test_a_call_opened_by_a_modal_is_found_with_every_modal():
+    matcher = TermMatcher(parse_word_list("لازم يطردوهم\nيجب ان نقتلهم\nلا شرف لك"))
+    for modal in ("لازم", "يجب", "يلزم", "لابد", "لا بد", "يجب ان", "لا بد ان"):
+        assert _terms_found(matcher, f"{modal} يطردوهم من البلد"), modal
+    # the longest opener is the one replaced: «يجب ان نقتلهم» brings «لازم نقتلهم», not «لازم ان نقتلهم» only
+    assert _terms_found(matcher, "لازم نقتلهم") == ["لازم نقتلهم"]
+    # «لا» alone opens no family: a negation is no modal
+    assert _terms_found(matcher, "لازم شرف لك") == []
+
+
 def test_a_phrase_ending_in_the_pronoun_ha_is_found_with_the_spoken_waw():
     matcher = TermMatcher(parse_word_list("الله ياخده\nيا وجه\nحقيره"))
     # terms come out normalized: الله reads اله
