@@ -224,14 +224,18 @@ class AimedAt(_ListFilter):
     hardship, an abstraction (الغربة، الفقر، الزحمة، الطائفية). A hit is cancelled when the word
     right after it is one of them, and so are the hits inside it: «يلعن ابو الغربة»، «الله يلعن
     الفقر»، «يخرب بيت الغلا» sigh about a condition, whatever the formula. Anything not listed is
-    still cursed: «يلعن ابو الاحتلال».
+    still cursed: «يلعن ابو الاحتلال». A thing joined to ب is the means, not the aim: «الله يموتك
+    بالكورونا» wishes death.
     """
 
     option = "except_aimed_at"
 
     def kept(self, hits, things, text):
         word_starts = _word_starts(text)
-        thing_firsts = {_word_span(thing.start, thing.end, word_starts)[0] for thing in things}
+        # a thing behind ب is what the harm comes by, not what is cursed: «تموت بالكورونا»
+        thing_firsts = {
+            _word_span(thing.start, thing.end, word_starts)[0] for thing in things if "ب" not in thing.clitic
+        }
         aimed = [hit for hit in hits if self._aim(hit, text, word_starts) in thing_firsts]
         # «لعنة الله على الغلا» holds «لعنة الله» and the shorter «لعنة»: the longer one's aim is theirs
         return _uncovered(hits, aimed)

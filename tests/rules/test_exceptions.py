@@ -182,8 +182,8 @@ def test_apostrophe_arabizi_stays_word_aware(arabizi, body):
 
 
 # `except_aimed_at`: the things a curse may be aimed at
-CURSES = "يلعن\nيلعن ابو\nلعنه\nلعنه اله\nيخرب بيت"
-THINGS = "غربه\nغلا\nالحر\nهالحر"
+CURSES = "يلعن\nيلعن ابو\nلعنه\nلعنه اله\nيخرب بيت\nاله يموتك"
+THINGS = "غربه\nغلا\nالحر\nهالحر\nكورونا"
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +213,7 @@ def test_a_curse_aimed_at_a_thing_is_not_a_hit(aimed_policy, body):
         ("لعنة الله عليك", ["لعنة الله", "لعنة"]),
         ("يلعن ابوك والغربة", ["يلعن"]),  # the thing comes after another word, not after the curse
         ("الغربة صعبة يلعن ابو اللي جابك", ["يلعن ابو", "يلعن"]),  # a thing before the curse aims nothing
+        ("الله يموتك بالكورونا", ["الله يموتك"]),  # behind ب a thing is the means of the harm, not its aim
     ],
 )
 def test_a_curse_aimed_at_anything_else_still_hits(aimed_policy, body, typed):

@@ -255,6 +255,15 @@ def test_a_phrase_opened_by_a_kin_word_is_found_with_every_word_of_its_family():
     assert _terms_found(matcher, "ابن عمي") == []
 
 
+def test_a_curse_wished_of_god_is_found_with_every_name_of_god():
+    matcher = TermMatcher(parse_word_list("الله يلعنك\nيا رب ياخدهم\nالله يكسر"))
+    for name in ("الله", "ربنا", "ربي", "الهي", "يا رب", "يارب", "إن شاء الله"):
+        assert _terms_found(matcher, f"{name} يلعنك يا كذاب"), name
+    assert _terms_found(matcher, "الله ياخدهم") == ["اله ياخدهم"]  # normalized: one ل
+    # «يا» alone is no name of God: a vocative opens no family
+    assert _terms_found(matcher, "يا يلعنك") == []
+
+
 def test_a_call_opened_by_a_modal_is_found_with_every_modal():
     matcher = TermMatcher(parse_word_list("لازم يطردوهم\nيجب ان نقتلهم\nلا شرف لك"))
     for modal in ("لازم", "يجب", "يلزم", "لابد", "لا بد", "يجب ان", "لا بد ان"):
