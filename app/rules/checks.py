@@ -287,24 +287,27 @@ class PatternCheck(Check):
     """An RE2 pattern matches the normalized text (\\m, \\M: Arabic-aware word boundaries).
 
     With `mentions` / `mention_verbs`, a match they make a mention of is dropped, as a word-list
-    hit is: «هتافات "الموت للعرب"» reports a chant.
+    hit is: «هتافات "الموت للعرب"» reports a chant. With `except_aimed_at`, so is a match aimed at
+    a listed thing: «ان شاء الله تموت الفتنة» wishes an end to strife, not to a person.
     """
 
     options = {
         "pattern": fields.String(required=True, validate=validate.Length(min=1)),
-        "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
+        "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
     }
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         self.pattern = CompiledPattern(options["pattern"])
         self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
+        self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
 
     def find(self, text):
         found = self.pattern.find(text.text)
         if not found:
             return found
-        kept = self.mentions.keep([WordHit(m.start, m.end, m.term, "", "") for m in found], text)
+        hits = [WordHit(m.start, m.end, m.term, "", "") for m in found]
+        kept = self.mentions.keep(self.aimed_at.keep(hits, text), text)
         spans = {(hit.start, hit.end) for hit in kept}
         return [match for match in found if (match.start, match.end) in spans]
 

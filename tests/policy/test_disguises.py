@@ -44,6 +44,7 @@ LISTS = {
     "targets_peoples.txt": ("{} حشرات", "racist_incitement"),
     "targets_factions.txt": ("{} حشرات", "person_offense"),
     "targets_bunch.txt": ("{} لصوص", "person_offense"),
+    "targets_figures.txt": ("{} الجاسوس", "person_offense"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
@@ -54,6 +55,7 @@ CLITIC_SPLITS = ("spaced", "dashed")
 EXCEPTION_LISTS = {
     "except_literal.txt", "except_quoted.txt", "things.txt", "except_self.txt", "except_words.txt",
     "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
+    "except_charges.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word

@@ -218,3 +218,11 @@ def test_a_curse_aimed_at_a_thing_is_not_a_hit(aimed_policy, body):
 )
 def test_a_curse_aimed_at_anything_else_still_hits(aimed_policy, body, typed):
     assert texts(aimed_policy, body) == typed
+
+
+def test_a_pattern_aimed_at_a_thing_is_not_a_hit():
+    policy = build(rule("wish", "pattern", pattern="\\mيا رب تموت\\M", except_aimed_at=["things"]),
+                   lexicons={"things": "فتنه\nكورونا"})
+    assert texts(policy, "يا رب تموت الفتنة بين الناس") == []
+    assert texts(policy, "يا رب تموت بالكورونا") == ["يا رب تموت"]  # the means, not the aim
+    assert texts(policy, "يا رب تموت يا كذاب") == ["يا رب تموت"]
