@@ -2,6 +2,7 @@
 (another opener of the same family, the spoken pronoun و for ه) are never listed by hand."""
 import pytest
 
+from app.rules import Submission, evaluate
 from app.rules.normalize import normalize_term
 from app.rules.words import dialect_variants, parse_word_list
 
@@ -31,3 +32,15 @@ def test_derived_duplicates_are_found():
 def test_no_list_spells_out_what_the_matcher_derives(path):
     terms = parse_word_list(path.read_text(encoding="utf-8"))
     assert derived_duplicates(terms) == []
+
+
+def test_no_curse_phrase_is_a_wish_the_pattern_already_reads(policy):
+    """Object-less wishes («عساك الماحي»، «يا رب تموت») are insult.wish_gone's, in every person:
+    the list holds none of them, so the two never drift apart."""
+    terms = parse_word_list((LEXICON_DIR / "curses.txt").read_text(encoding="utf-8"))
+    read_whole = [
+        term for term in terms
+        if any(hit.rule == "insult.wish_gone" and (hit.start, hit.end) == (0, len(term))
+               for hit in evaluate(policy, Submission(body=term)).hits)
+    ]
+    assert read_whole == []
