@@ -32,6 +32,9 @@ _WORD_RULE_EXCEPTIONS = {
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
 }
 _WORD = re.compile(r"[^\W_]+")
+# a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
+# an ellipsis is a pause, not an end («انت... كذاب»)
+_SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")
 
 
 class Check:
@@ -356,13 +359,14 @@ class TargetedCheck(Check):
             if pointing is not None:
                 found.append(_word_match(hit, POINTING_CLITICS[pointing]))
                 continue
-            target = self._nearest(hit, targets, word_starts)
+            target = self._nearest(hit, targets, word_starts, text)
             if target is not None:
                 start, end = text.to_original(target.start, target.end)
                 found.append(_word_match(hit, f"near target «{text.original[start:end]}»"))
         return found
 
-    def _nearest(self, hit: WordHit, targets: list[WordHit], word_starts: list[int]):
+    def _nearest(self, hit: WordHit, targets: list[WordHit], word_starts: list[int], text: NormalizedText):
+        """The nearest target within the window, in the same sentence."""
         first, last = _word_span(hit.start, hit.end, word_starts)
         best, best_distance = None, self.window + 1
         for target in targets:
@@ -370,9 +374,14 @@ class TargetedCheck(Check):
                 continue  # the same words: a target is not its own insult
             target_first, target_last = _word_span(target.start, target.end, word_starts)
             distance = max(target_first - last, first - target_last)
-            if distance < best_distance:
+            if distance < best_distance and not self._sentence_ends_between(hit, target, text):
                 best, best_distance = target, distance
         return best
+
+    @staticmethod
+    def _sentence_ends_between(hit: WordHit, target: WordHit, text: NormalizedText) -> bool:
+        between = text.text[target.end:hit.start] if target.end <= hit.start else text.text[hit.end:target.start]
+        return _SENTENCE_END.search(between) is not None
 
 
 class LinksCheck(Check):

@@ -45,6 +45,7 @@ LISTS = {
     "targets_factions.txt": ("{} حشرات", "person_offense"),
     "targets_bunch.txt": ("{} لصوص", "person_offense"),
     "targets_figures.txt": ("{} الجاسوس", "person_offense"),
+    "targets_demonstratives.txt": ("{} الجاسوس", "person_offense"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes

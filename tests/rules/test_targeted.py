@@ -59,6 +59,17 @@ def test_window_is_configurable():
     assert texts(narrow, "الكاتب هو حمار") == []
 
 
+@pytest.mark.parametrize("end", [".", "!", "؟", "?", "؛"])
+def test_a_sentence_end_between_them_keeps_the_word_off_the_target(policy, end):
+    assert texts(policy, f"لم اقل انه حمار{end} الكاتب نقل كلامي") == []
+    assert texts(policy, f"حمار{end} الكاتب") == []
+
+
+def test_an_ellipsis_or_a_comma_is_a_pause_not_a_sentence_end(policy):
+    assert texts(policy, "الكاتب... حمار") == ["حمار"]
+    assert texts(policy, "الكاتب، حمار") == ["حمار"]
+
+
 def test_a_pointing_clitic_is_a_target_only_where_the_target_lists_hold_it(policy):
     pointing = build(
         rule("p", "targeted", lexicons=["offensive"], targets=["pointing"], window=0),
