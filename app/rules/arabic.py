@@ -169,6 +169,14 @@ SPOKEN_PRONOUN_HU_MIN_WORD = 4
 # mother of (الله يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر). Normalized spellings.
 CURSE_LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "هذا", "هاي", "هذي", "ده", "دي"})
 
+# Words that say an animal or dirt word of someone: the vocative and the pronouns before a predicate
+# («يا حمار»، «انت كلب»، «هم خنازير»). After them the word is name-calling whatever the scene around
+# it (checks.LiteralScenes). Normalized spellings.
+SAID_TO = frozenset({
+    "يا", "انت", "انتي", "انتم", "انتو", "انتن", "هو", "هي", "هم", "هما", "هن", "انك", "انكم", "انه",
+    "انها", "انهم", "لانك", "لانه", "لانهم", "مثلك", "زيك", "متلك", "مثلكم", "زيكم",
+})
+
 
 def char_class(chars) -> str:
     """A compact regex class for a set of characters (ranges keep the regex engine fast)."""

@@ -25,16 +25,23 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 # every rule option whose value names word lists of the policy
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
+    "scene_words", "scene_cues",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
     "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
+    "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS,
 }
 _WORD = re.compile(r"[^\W_]+")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
 # an ellipsis is a pause, not an end («انت... كذاب»)
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")
+
+
+def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:
+    between = text.text[other.end:hit.start] if other.end <= hit.start else text.text[hit.end:other.start]
+    return _SENTENCE_END.search(between) is not None
 
 
 class Check:
@@ -251,6 +258,45 @@ class AimedAt(_ListFilter):
         return after
 
 
+class LiteralScenes(_ListFilter):
+    """A rule's `scene_words` and `scene_cues` word lists: an animal or a dirt word (`scene_words`:
+    كلب، حمار، خنازير، زبالة) is the animal or the dirt when a word that sets a literal scene
+    (`scene_cues`: a farm, a zoo, a vet, a bite, the municipality's bins) stands within
+    SCENE_WINDOW words of it in the same sentence: «الكلاب الضالة عضت طفلا»، «البلدية لم تجمع
+    الزبالة». Said to someone it is still an insult: with يا, or after a pronoun («انت حمار»،
+    «هم كلاب») it is kept whatever the scene.
+    """
+
+    option = "scene_cues"
+    SCENE_WINDOW = 6
+
+    def __init__(self, words, cues, lexicons: Lexicons):
+        super().__init__(cues, lexicons)
+        if words:
+            lexicons.matcher_for(words, "scene_words")  # rejects unknown list names
+        self.words = frozenset(normalize_term(term) for name in words or () for term in lexicons.terms(name))
+        if bool(self.words) != (self.matcher is not None):
+            raise RuleConfigError("scene_cues", "scene_words and scene_cues are given together")
+
+    def kept(self, hits, cues, text):
+        word_starts = _word_starts(text)
+        return [hit for hit in hits if not self._in_scene(hit, cues, text, word_starts)]
+
+    def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
+        if hit.term not in self.words or VOCATIVE in hit.clitic:
+            return False
+        first, last = _word_span(hit.start, hit.end, word_starts)
+        if first > 0 and _WORD.match(text.text, word_starts[first - 1]).group() in arabic.SAID_TO:
+            return False
+        for cue in cues:
+            cue_first, cue_last = _word_span(cue.start, cue.end, word_starts)
+            if max(cue_first - last, first - cue_last) <= self.SCENE_WINDOW and not _sentence_ends_between(
+                hit, cue, text
+            ):
+                return True
+        return False
+
+
 class _HitFilters:
     """What drops a word-list rule's hits before they count: exceptions, things aimed at, written
     exceptions, mentions."""
@@ -260,10 +306,11 @@ class _HitFilters:
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
         self.written = WrittenExceptions(options.get("except_written"), lexicons)
         self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
+        self.scenes = LiteralScenes(options.get("scene_words"), options.get("scene_cues"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         hits = self.aimed_at.keep(self.ordinary(hits, text), text)
-        return self.mentions.keep(hits, text)
+        return self.scenes.keep(self.mentions.keep(hits, text), text)
 
     def ordinary(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         """The hits no exception makes an ordinary word: what a targeted rule's targets must pass
@@ -374,14 +421,9 @@ class TargetedCheck(Check):
                 continue  # the same words: a target is not its own insult
             target_first, target_last = _word_span(target.start, target.end, word_starts)
             distance = max(target_first - last, first - target_last)
-            if distance < best_distance and not self._sentence_ends_between(hit, target, text):
+            if distance < best_distance and not _sentence_ends_between(hit, target, text):
                 best, best_distance = target, distance
         return best
-
-    @staticmethod
-    def _sentence_ends_between(hit: WordHit, target: WordHit, text: NormalizedText) -> bool:
-        between = text.text[target.end:hit.start] if target.end <= hit.start else text.text[hit.end:target.start]
-        return _SENTENCE_END.search(between) is not None
 
 
 class LinksCheck(Check):

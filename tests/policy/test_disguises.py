@@ -46,6 +46,8 @@ LISTS = {
     "targets_bunch.txt": ("{} لصوص", "person_offense"),
     "targets_figures.txt": ("{} الجاسوس", "person_offense"),
     "targets_demonstratives.txt": ("{} الجاسوس", "person_offense"),
+    # animal and dirt words with a literal sense: name-calling once said to someone
+    "scene_words.txt": ("يا {}", "person_offense"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
@@ -56,12 +58,13 @@ CLITIC_SPLITS = ("spaced", "dashed")
 EXCEPTION_LISTS = {
     "except_literal.txt", "except_quoted.txt", "things.txt", "except_self.txt", "except_words.txt",
     "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
-    "except_charges.txt",
+    "except_charges.txt", "scene_cues.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word
 WORD_EXCEPTION_LISTS = {
     "except_words.txt", "except_written.txt", "things.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
+    "scene_cues.txt",
 }
 
 
