@@ -242,13 +242,24 @@ class AimedAt(_ListFilter):
 
     def kept(self, hits, things, text):
         word_starts = _word_starts(text)
-        # a thing behind ب is what the harm comes by, not what is cursed: «تموت بالكورونا»
-        thing_firsts = {
-            _word_span(thing.start, thing.end, word_starts)[0] for thing in things if "ب" not in thing.clitic
-        }
+        thing_firsts = self._thing_firsts(things, word_starts)
         aimed = [hit for hit in hits if self._aim(hit, text, word_starts) in thing_firsts]
         # «لعنة الله على الغلا» holds «لعنة الله» and the shorter «لعنة»: the longer one's aim is theirs
         return _uncovered(hits, aimed)
+
+    def things_at(self, spans: list[tuple[int, int]], text: NormalizedText) -> set[tuple[int, int]]:
+        """Which of these spans of the text start with a thing: the aims a pattern names
+        («يا رب الفتنة تموت»)."""
+        if self.matcher is None or not spans:
+            return set()
+        word_starts = _word_starts(text)
+        thing_firsts = self._thing_firsts(_words(self.matcher, text), word_starts)
+        return {span for span in spans if _word_span(*span, word_starts)[0] in thing_firsts}
+
+    @staticmethod
+    def _thing_firsts(things: list[WordHit], word_starts: list[int]) -> set[int]:
+        # a thing behind ب is what the harm comes by, not what is cursed: «تموت بالكورونا»
+        return {_word_span(thing.start, thing.end, word_starts)[0] for thing in things if "ب" not in thing.clitic}
 
     def _aim(self, hit: WordHit, text: NormalizedText, word_starts: list[int]) -> int:
         """The index of the word a curse is aimed at: the next one, past one linking word."""
@@ -338,7 +349,9 @@ class PatternCheck(Check):
 
     With `mentions` / `mention_verbs`, a match they make a mention of is dropped, as a word-list
     hit is: «هتافات "الموت للعرب"» reports a chant. With `except_aimed_at`, so is a match aimed at
-    a listed thing: «ان شاء الله تموت الفتنة» wishes an end to strife, not to a person.
+    a listed thing: «ان شاء الله تموت الفتنة» wishes an end to strife, not to a person. The aim is
+    the word after the match, or the word a group of the pattern named `aim` starts at, when it
+    names one: «يا رب (?P<aim>…) يموت» reads «يا رب الظلم يموت» as a wish on a thing.
     """
 
     options = {
@@ -353,9 +366,11 @@ class PatternCheck(Check):
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
 
     def find(self, text):
-        found = self.pattern.find(text.text)
-        if not found:
-            return found
+        aimed = self.pattern.find_aimed(text.text)
+        if not aimed:
+            return []
+        at_things = self.aimed_at.things_at([aim for _, aim in aimed if aim is not None], text)
+        found = [match for match, aim in aimed if aim is None or aim not in at_things]
         hits = [WordHit(m.start, m.end, m.term, "", "") for m in found]
         kept = self.mentions.keep(self.aimed_at.keep(hits, text), text)
         spans = {(hit.start, hit.end) for hit in kept}

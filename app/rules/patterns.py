@@ -38,6 +38,8 @@ _NEVER_IN_TEXT = (
 _NEVER_SPELLED = re.compile(r"([ء-ي])\1(?![?*{])|[ء-ي]{2}وا(?=\\M|\\s|[ |)]|$)")
 _CHARACTER_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
 MAX_MATCHES = 100
+# the group a pattern names for what its wish or curse is aimed at (checks.PatternCheck, except_aimed_at)
+AIM_GROUP = "aim"
 
 
 def translate(pattern: str) -> str:
@@ -94,8 +96,14 @@ class CompiledPattern:
         index = self._regex.groupindex
         self._starts = [g for name, g in index.items() if name.startswith("_m")]
         self._ends = [g for name, g in index.items() if name.startswith("_M")]
+        self._aim_group = index.get(AIM_GROUP)
 
     def find(self, text: str) -> list[Match]:
+        return [found for found, _ in self.find_aimed(text)]
+
+    def find_aimed(self, text: str) -> list[tuple[Match, tuple[int, int] | None]]:
+        """Each match, with the span of its group named `aim` when the pattern has one and it took
+        part: the word a wish or a curse is aimed at («يا رب <aim> يموت»)."""
         found, position = [], 0
         while position <= len(text) and len(found) < MAX_MATCHES:
             match = self._regex.search(text, position)
@@ -106,9 +114,14 @@ class CompiledPattern:
                 continue
             start, end = self._trimmed(match)
             if end > start:
-                found.append(Match(start, end, text[start:end]))
+                found.append((Match(start, end, text[start:end]), self._aim(match)))
             position = end if end > match.start() else match.start() + 1
         return found
+
+    def _aim(self, match) -> tuple[int, int] | None:
+        if self._aim_group is None or match.start(self._aim_group) < 0:
+            return None
+        return match.span(self._aim_group)
 
     def _boundaries_hold(self, match, text: str) -> bool:
         """An empty \\m must follow a non-word character, an empty \\M precede one."""

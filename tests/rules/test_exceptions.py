@@ -226,3 +226,15 @@ def test_a_pattern_aimed_at_a_thing_is_not_a_hit():
     assert texts(policy, "يا رب تموت الفتنة بين الناس") == []
     assert texts(policy, "يا رب تموت بالكورونا") == ["يا رب تموت"]  # the means, not the aim
     assert texts(policy, "يا رب تموت يا كذاب") == ["يا رب تموت"]
+
+
+def test_a_pattern_names_its_aim_with_a_group():
+    named = "\\mيا رب (?P<aim>\\S{3,}) يموت\\M"
+    policy = build(rule("wish", "pattern", pattern=named, except_aimed_at=["things"]),
+                   lexicons={"things": "ظلم\nفتنه"})
+    assert texts(policy, "يا رب الظلم يموت") == []  # the aim is the group's word, a thing
+    assert texts(policy, "يا رب حفتر يموت") == ["يا رب حفتر يموت"]
+    # a pattern without the group is aimed at the word after the match: here «اليوم», no thing
+    unnamed = build(rule("wish", "pattern", pattern="\\mيا رب \\S{3,} يموت\\M", except_aimed_at=["things"]),
+                    lexicons={"things": "ظلم\nفتنه"})
+    assert texts(unnamed, "يا رب الظلم يموت اليوم") == ["يا رب الظلم يموت"]
