@@ -14,7 +14,7 @@ from marshmallow import fields, validate
 from app.rules import arabic, spam
 from app.rules.model import Match, RuleConfigError
 from app.rules.normalize import TEXT, NormalizedText, normalize_term, written_term
-from app.rules.patterns import CompiledPattern
+from app.rules.patterns import CompiledPattern, expand_lists
 from app.rules.words import Lexicons, ListSelection, WordHit, padded_words
 
 _NAMES = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
@@ -352,6 +352,9 @@ class PatternCheck(Check):
     a listed thing: «ان شاء الله تموت الفتنة» wishes an end to strife, not to a person. The aim is
     the word after the match, or the word a group of the pattern named `aim` starts at, when it
     names one: «يا رب (?P<aim>…) يموت» reads «يا رب الظلم يموت» as a wish on a thing.
+
+    A pattern may name a word list of the policy as {{name}}: it stands for any of the list's
+    terms («\\m{{peoples}}\\s+{{stereotypes}}\\M»), so a list grows without editing the pattern.
     """
 
     options = {
@@ -361,7 +364,11 @@ class PatternCheck(Check):
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
-        self.pattern = CompiledPattern(options["pattern"])
+
+        def terms_of(name: str) -> list[str]:
+            return [normalize_term(term) for term in lexicons.terms(name)]
+
+        self.pattern = CompiledPattern(expand_lists(options["pattern"], terms_of))
         self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
 

@@ -74,7 +74,10 @@ def read_policy_file(path: str) -> tuple[dict, dict[str, str]]:
 
 def _first_rule_using(document: dict, name: str) -> str | None:
     for rule in document.get("rules") or []:
-        if isinstance(rule, dict) and any(name in (rule.get(option) or []) for option in WORD_LIST_OPTIONS):
+        if isinstance(rule, dict) and (
+            any(name in (rule.get(option) or []) for option in WORD_LIST_OPTIONS)
+            or "{{" + name + "}}" in str(rule.get("pattern") or "")
+        ):
             return rule.get("id")
     return None
 

@@ -40,6 +40,8 @@ _CHARACTER_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
 MAX_MATCHES = 100
 # the group a pattern names for what its wish or curse is aimed at (checks.PatternCheck, except_aimed_at)
 AIM_GROUP = "aim"
+# a word list inside a pattern: {{peoples}} (PatternCheck expands it before compiling)
+LIST_PLACEHOLDER = re.compile(r"\{\{([a-z0-9_]+)\}\}")
 
 
 def translate(pattern: str) -> str:
@@ -65,6 +67,27 @@ def translate(pattern: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+def expand_lists(pattern: str, terms_of) -> str:
+    """Replace each {{name}} with an alternation of the normalized terms of that word list.
+
+    terms_of(name) gives a list's normalized terms, or raises KeyError for an unknown name. The
+    longest terms come first: \\M is checked after the match, so an alternation preferring a
+    shorter term («عميل» before «عملاء»… or «كذاب» before «كذابين») would miss the longer word.
+    """
+
+    def alternation(found) -> str:
+        name = found.group(1)
+        try:
+            terms = sorted(set(terms_of(name)), key=lambda term: (-len(term), term))
+        except KeyError:
+            raise RuleConfigError("pattern", f"unknown word list {{{{{name}}}}}") from None
+        if not terms:
+            raise RuleConfigError("pattern", f"word list {{{{{name}}}}} is empty")
+        return "(?:" + "|".join(re2.escape(term).replace("\\ ", "\\s+") for term in terms) + ")"
+
+    return LIST_PLACEHOLDER.sub(alternation, pattern)
 
 
 class CompiledPattern:

@@ -48,6 +48,7 @@ LISTS = {
     "targets_demonstratives.txt": ("{} الجاسوس", "person_offense"),
     # animal and dirt words with a literal sense: name-calling once said to someone
     "scene_words.txt": ("يا {}", "person_offense"),
+    "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes

@@ -88,3 +88,32 @@ def test_input_is_capped_at_max_input_chars():
 )
 def test_spellings_normalized_text_holds_are_accepted(pattern):
     assert pattern_policy(pattern).rules[0].check.pattern is not None
+
+
+def lists_policy(pattern: str, **lists: str):
+    return build(rule("p", "pattern", pattern=pattern), lexicons=lists)
+
+
+def test_a_pattern_names_a_word_list_for_any_of_its_terms():
+    peoples = "الصومالين\nالهنود"
+    traits = "قراصنة\nكسالى\nقطاع طرق"  # written as a list writes them: normalized on expansion
+    policy = lists_policy(r"\m{{peoples}}\s+{{traits}}\M", peoples=peoples, traits=traits)
+    assert texts(policy, "الصوماليين قراصنة") == ["الصوماليين قراصنة"]
+    assert texts(policy, "الهنود كسالى") == ["الهنود كسالى"]
+    assert texts(policy, "الهنود قطاع  طرق") == ["الهنود قطاع  طرق"]  # a phrase's space is any run of spaces
+    assert texts(policy, "الصوماليين يعانون") == []
+    grown = lists_policy(r"\m{{peoples}}\s+{{traits}}\M", peoples=peoples, traits=traits + "\nيعانون")
+    assert texts(grown, "الصوماليين يعانون") == ["الصوماليين يعانون"]  # the list drives the pattern
+
+
+def test_the_longest_term_of_a_named_list_is_tried_first():
+    # «\M» is checked after the match: an alternation trying «كذاب» first would miss «كذابين»
+    policy = lists_policy(r"\mهم\s+{{labels}}\M", labels="كذاب\nكذابين")
+    assert texts(policy, "هم كذابين") == ["هم كذابين"]
+
+
+def test_an_unknown_or_empty_word_list_in_a_pattern_is_refused():
+    with pytest.raises(PolicyError, match=r"unknown word list \{\{nope\}\}"):
+        lists_policy(r"\m{{nope}}\M", labels="كذاب")
+    with pytest.raises(PolicyError, match=r"word list \{\{labels\}\} is empty"):
+        lists_policy(r"\m{{labels}}\M", labels="# only a comment")
