@@ -25,13 +25,13 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 # every rule option whose value names word lists of the policy
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
-    "scene_words", "scene_cues",
+    "scene_words", "scene_cues", "mention_denials",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
     "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
-    "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS,
+    "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS, "mention_denials": _OPTIONAL_LISTS,
 }
 _WORD = re.compile(r"[^\W_]+")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
@@ -186,18 +186,27 @@ class Mentions:
     writing and chanting: يكتب، قال، هتافات) is among the three words before the quotation opens
     ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»'): it is reported speech. The quotation marks are
     needed: «يقول عنك حمار» is no report.
+
+    A hit is also cancelled when a denial of saying it (`mention_denials`: لم اقل، ما قلت، مو قصدي،
+    محدش قال) is among the four words before it in the same sentence, and the hit is not said to
+    someone with يا: «انا لم اقل انك كافر»، «مش بقول ان السودانيين كسالى» deny the label,
+    «ما قلت الا الحق يا كذاب» still calls a name.
     """
 
     REACH_AFTER_BA = 3
     REACH_BEFORE_QUOTE = 3
+    REACH_AFTER_DENIAL = 4
     MAX_QUOTED_WORDS = 6
     _QUOTED = re.compile(r'["“«„]([^"“”«»„]+)["”»]')
 
-    def __init__(self, nouns, verbs, lexicons: Lexicons):
+    def __init__(self, nouns, verbs, lexicons: Lexicons, denials=None):
         self.nouns = lexicons.matcher_for(nouns, "mentions") if nouns else None
         self.verbs = lexicons.matcher_for(verbs, "mention_verbs") if verbs else None
+        self.denials = lexicons.matcher_for(denials, "mention_denials") if denials else None
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        if hits and self.denials is not None:
+            hits = self._undenied(hits, text)
         if not hits or (self.nouns is None and self.verbs is None):
             return hits
         nouns = _words(self.nouns, text) if self.nouns is not None else []
@@ -217,6 +226,23 @@ class Mentions:
             if not (mentioned or self._reported(hit, text, word_starts, all_ends)):
                 kept.append(hit)
         return kept
+
+    def _undenied(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        denials = _words(self.denials, text)
+        if not denials:
+            return hits
+        word_starts = _word_starts(text)
+        return [hit for hit in hits if not self._denied(hit, denials, text, word_starts)]
+
+    def _denied(self, hit: WordHit, denials: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        if VOCATIVE in hit.clitic or (first > 0 and _WORD.match(text.text, word_starts[first - 1]).group() == VOCATIVE):
+            return False
+        return any(
+            0 < first - _word_span(denial.start, denial.end, word_starts)[1] <= self.REACH_AFTER_DENIAL
+            and not _sentence_ends_between(hit, denial, text)
+            for denial in denials
+        )
 
     def _reported(self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int]) -> bool:
         """Whether the hit lies in a short quotation that a mention word or verb introduces."""
@@ -316,7 +342,9 @@ class _HitFilters:
         self.exceptions = Exceptions(options.get("except"), lexicons)
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
         self.written = WrittenExceptions(options.get("except_written"), lexicons)
-        self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
+        self.mentions = Mentions(
+            options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
+        )
         self.scenes = LiteralScenes(options.get("scene_words"), options.get("scene_cues"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
@@ -360,6 +388,7 @@ class PatternCheck(Check):
     options = {
         "pattern": fields.String(required=True, validate=validate.Length(min=1)),
         "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
+        "mention_denials": _OPTIONAL_LISTS,
     }
 
     def __init__(self, options, lexicons):
@@ -369,7 +398,9 @@ class PatternCheck(Check):
             return [normalize_term(term) for term in lexicons.terms(name)]
 
         self.pattern = CompiledPattern(expand_lists(options["pattern"], terms_of))
-        self.mentions = Mentions(options.get("mentions"), options.get("mention_verbs"), lexicons)
+        self.mentions = Mentions(
+            options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
+        )
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
 
     def find(self, text):

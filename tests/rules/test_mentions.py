@@ -88,3 +88,46 @@ def test_a_reported_quotation_is_not_a_hit(policy, body):
 )
 def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
     assert texts(policy, body) == typed
+
+
+# `mention_denials`: a commenter denying having said the label
+DENIALS = "لم اقل\nمش بقول\nمو قصدي\nمحدش قال"
+
+
+@pytest.fixture(scope="module")
+def denying():
+    denials = {"mention_denials": ["denials"]}
+    return build(
+        rule("plain", "lexicon", lexicons=["insults"], **denials),
+        rule("near_sect", "targeted", category="author_offense", lexicons=["insults"],
+             targets=["sects"], window=2, **denials),
+        rule("wish", "pattern", category="author_offense", pattern="\\mحمار\\s+كبير\\M", **denials),
+        lexicons={"insults": INSULTS, "denials": DENIALS, "sects": SECTS},
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "انا لم اقل انك حمار",  # two words between
+        "محدش قال على المسيحيين كفار هنا",  # the targeted rule: three words on
+        "مو قصدي اقولك حمار كبير ابدا",  # a pattern's match is denied too
+        "مش بقول ان الشيعة روافض",
+    ],
+)
+def test_a_denied_label_is_not_a_hit(denying, body):
+    assert texts(denying, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("لم اقل الا الحق يا حمار", ["حمار"]),  # said to someone with يا
+        ("لم اقل شيئا ياحمار", ["ياحمار"]),  # the joined vocative
+        ("لم اقل هذا. انت حمار", ["حمار"]),  # the denial ends with its sentence
+        ("لم اقل لك شيئا عن الموضوع يا اخي حمار", ["حمار"]),  # past the four words
+        ("حمار ولم اقل شيئا", ["حمار"]),  # a denial after the word denies nothing before it
+    ],
+)
+def test_a_label_outside_a_denial_still_hits(denying, body, found):
+    assert texts(denying, body) == found
