@@ -177,6 +177,10 @@ SAID_TO = frozenset({
     "انها", "انهم", "لانك", "لانه", "لانهم", "مثلك", "زيك", "متلك", "مثلكم", "زيكم",
 })
 
+# Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
+# غبي» (checks.SaidOfSelf). Normalized spellings.
+BEING = frozenset({"كنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "والله", "شوي", "شويه"})
+
 
 def char_class(chars) -> str:
     """A compact regex class for a set of characters (ranges keep the regex engine fast)."""

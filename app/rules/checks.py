@@ -25,13 +25,14 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 # every rule option whose value names word lists of the policy
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
-    "scene_words", "scene_cues", "mention_denials",
+    "scene_words", "scene_cues", "mention_denials", "self_markers",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
     "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
     "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS, "mention_denials": _OPTIONAL_LISTS,
+    "self_markers": _OPTIONAL_LISTS,
 }
 _WORD = re.compile(r"[^\W_]+")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
@@ -334,6 +335,34 @@ class LiteralScenes(_ListFilter):
         return False
 
 
+class SaidOfSelf(_ListFilter):
+    """A rule's `self_markers` word lists: the first person a writer mocks himself with (انا، اني،
+    لاني، كأني، حالي، نفسي، عني، شكلي). A hit right after one — or after one and a word of being
+    (كنت، صرت، بقيت، اصلا) — is said of the writer: «انا غبي»، «شكلي غبي رسمي»، «انا كنت اهبل»،
+    «قالوا عني مجنون» pass. Said with يا it is said to someone: «انا غبي لاني صدقتك يا حمار» still
+    holds for حمار. First-person plurals are no markers: «نحن العرب اغبياء» is said of a people.
+    """
+
+    option = "self_markers"
+
+    def kept(self, hits, markers, text):
+        word_starts = _word_starts(text)
+        # a marker is a whole word: «نفسيين» (psychological) is no «نفسي» + ين
+        marker_lasts = {_word_span(m.start, m.end, word_starts)[1] for m in markers if not m.suffix}
+        return [hit for hit in hits if not self._of_self(hit, marker_lasts, text, word_starts)]
+
+    @staticmethod
+    def _of_self(hit: WordHit, marker_lasts: set[int], text: NormalizedText, word_starts: list[int]) -> bool:
+        if VOCATIVE in hit.clitic:
+            return False
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        if first - 1 in marker_lasts:
+            return True
+        if first >= 2 and first - 2 in marker_lasts:
+            return _WORD.match(text.text, word_starts[first - 1]).group() in arabic.BEING
+        return False
+
+
 class _HitFilters:
     """What drops a word-list rule's hits before they count: exceptions, things aimed at, written
     exceptions, mentions."""
@@ -346,10 +375,11 @@ class _HitFilters:
             options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
         )
         self.scenes = LiteralScenes(options.get("scene_words"), options.get("scene_cues"), lexicons)
+        self.self_said = SaidOfSelf(options.get("self_markers"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         hits = self.aimed_at.keep(self.ordinary(hits, text), text)
-        return self.scenes.keep(self.mentions.keep(hits, text), text)
+        return self.self_said.keep(self.scenes.keep(self.mentions.keep(hits, text), text), text)
 
     def ordinary(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         """The hits no exception makes an ordinary word: what a targeted rule's targets must pass

@@ -49,6 +49,7 @@ LISTS = {
     # animal and dirt words with a literal sense: name-calling once said to someone
     "scene_words.txt": ("يا {}", "person_offense"),
     "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
+    "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
@@ -57,7 +58,7 @@ CLITIC_LISTS = {"targets_pointing.txt"}
 CLITIC_SPLITS = ("spaced", "dashed")
 # exception lists (`except:`): innocent phrases, never a hit; tested by test_exception_phrases_*
 EXCEPTION_LISTS = {
-    "except_literal.txt", "except_quoted.txt", "things.txt", "except_self.txt", "except_words.txt",
+    "except_literal.txt", "except_quoted.txt", "things.txt", "self_markers.txt", "except_words.txt",
     "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "except_charges.txt", "scene_cues.txt", "denials.txt",
 }
@@ -65,7 +66,7 @@ EXCEPTION_LISTS = {
 # exception lists whose entries may be one word
 WORD_EXCEPTION_LISTS = {
     "except_words.txt", "except_written.txt", "things.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
-    "scene_cues.txt", "denials.txt",
+    "scene_cues.txt", "denials.txt", "self_markers.txt",
 }
 
 

@@ -238,3 +238,41 @@ def test_a_pattern_names_its_aim_with_a_group():
     unnamed = build(rule("wish", "pattern", pattern="\\mيا رب \\S{3,} يموت\\M", except_aimed_at=["things"]),
                     lexicons={"things": "ظلم\nفتنه"})
     assert texts(unnamed, "يا رب الظلم يموت اليوم") == ["يا رب الظلم يموت"]
+
+
+# `self_markers`: a writer calling himself a name
+SELF = "انا\nاني\nشكلي\nعني\nنفسي"
+
+
+@pytest.fixture(scope="module")
+def self_policy():
+    return build(rule("plain", "lexicon", lexicons=["insults"], self_markers=["self"]),
+                 lexicons={"insults": "غبي\nحمار\nاهبل\nمجنون\nاغبياء", "self": SELF})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "انا غبي لاني صدقت الوعود",
+        "شفت الحلقة مرتين وما فهمت، شكلي غبي رسمي",
+        "انا كنت اهبل لما صدقت",  # a word of being between
+        "قالوا عني مجنون",
+    ],
+)
+def test_a_writer_calling_himself_a_name_is_not_a_hit(self_policy, body):
+    assert texts(self_policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("انا غبي لاني صدقتك يا حمار", ["حمار"]),  # the second name is said to someone
+        ("انا ياغبي", ["ياغبي"]),  # the vocative
+        ("انت غبي", ["غبي"]),
+        ("انا اقول انك غبي", ["غبي"]),  # the marker is not right before the word
+        ("المتدينين مرضى نفسيين واغبياء", ["واغبياء"]),  # a marker is a whole word, not نفسي + ين
+        ("انا قلت حمار", ["حمار"]),  # «قلت» is no word of being
+    ],
+)
+def test_a_name_not_said_of_oneself_still_hits(self_policy, body, found):
+    assert texts(self_policy, body) == found
