@@ -50,6 +50,7 @@ LISTS = {
     "scene_words.txt": ("يا {}", "person_offense"),
     "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
     "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
+    "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
