@@ -181,6 +181,15 @@ SAID_TO = frozenset({
 # غبي» (checks.SaidOfSelf). Normalized spellings.
 BEING = frozenset({"كنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "والله", "شوي", "شويه"})
 
+# What a reported label is said about, between a verb of saying or calling and the label: «قال على
+# الفلاحين بهايم»، «يقول عن السودانيين عبيد»، «اتهم المعارضين انهم خونة» (checks.Mentions). And the
+# «you» that makes it said to the reader's face instead: «يقول عنك حمار». Normalized spellings.
+SAID_ABOUT = frozenset({
+    "علي", "عن", "عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "انه", "انها", "انهم", "بانه", "بانها",
+    "بانهم", "ان",
+})
+SAID_TO_YOU = frozenset({"عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم"})
+
 
 def char_class(chars) -> str:
     """A compact regex class for a set of characters (ranges keep the regex engine fast)."""

@@ -197,6 +197,7 @@ class Mentions:
     REACH_AFTER_BA = 3
     REACH_BEFORE_QUOTE = 3
     REACH_AFTER_DENIAL = 4
+    REACH_AFTER_REPORT = 4
     MAX_QUOTED_WORDS = 6
     _QUOTED = re.compile(r'["“«„]([^"“”«»„]+)["”»]')
 
@@ -224,9 +225,27 @@ class Mentions:
                 mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
             else:
                 mentioned = any(first - end == 1 for end in noun_ends)
-            if not (mentioned or self._reported(hit, text, word_starts, all_ends)):
+            reported = self._reported(hit, text, word_starts, all_ends) or self._said_of(hit, text, word_starts, verbs)
+            if not (mentioned or reported):
                 kept.append(hit)
         return kept
+
+    def _said_of(self, hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
+        """Whether someone else is reported calling a third party the hit: a mention verb, then
+        about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within four words and with
+        no «you» between («النائب قال على الفلاحين بهايم»، «يقول عن السودانيين عبيد»). «يقول عنك
+        حمار» says it to the reader's face and still hits, as does a hit said with يا."""
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        if VOCATIVE in hit.clitic:
+            return False
+        for verb in verbs:
+            end = _word_span(verb.start, verb.end, word_starts)[1]
+            if not 0 < first - end <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
+                continue
+            between = {_WORD.match(text.text, word_starts[i]).group() for i in range(end + 1, first)}
+            if between & arabic.SAID_ABOUT and not between & arabic.SAID_TO_YOU and VOCATIVE not in between:
+                return True
+        return False
 
     def _undenied(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         denials = _words(self.denials, text)

@@ -90,6 +90,32 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
     assert texts(policy, body) == typed
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قالوا على الشيعة روافض وهذا ظلم",  # a verb, «on», the people, the label
+        "يكتب عن المسيحيين كفار كل يوم",  # «about»
+        "قالوا ان الشيعة روافض",  # «that»
+    ],
+)
+def test_a_label_someone_else_says_of_a_third_party_is_reported(policy, body):
+    assert texts(policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "typed"),
+    [
+        ("يكتب عنك حمار", ["حمار"]),  # about you: said to the reader's face
+        ("قالوا على الشيعة يا روافض", ["روافض", "روافض"]),  # said with يا: both rules hit
+        ("قالوا على الشيعة كلام كثير في الماضي والحاضر روافض", ["روافض"]),  # past four words
+        ("قالوا على الشيعة. روافض", ["روافض"]),  # another sentence
+        ("الروافض قالوا عن الشيعة", ["الروافض"]),  # the label before the verb is no report
+    ],
+)
+def test_a_label_not_reported_of_a_third_party_still_hits(policy, body, typed):
+    assert texts(policy, body) == typed
+
+
 # `mention_denials`: a commenter denying having said the label
 DENIALS = "لم اقل\nمش بقول\nمو قصدي\nمحدش قال"
 
