@@ -38,6 +38,20 @@ _WORD = re.compile(r"[^\W_]+")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
 # an ellipsis is a pause, not an end («انت... كذاب»)
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")
+VOCATIVE = "يا"
+
+
+def _word_at(text: NormalizedText, word_starts: list[int], index: int) -> str:
+    return _WORD.match(text.text, word_starts[index]).group()
+
+
+def _said_to_someone(hit: WordHit, text: NormalizedText, word_starts: list[int], before=frozenset({VOCATIVE})) -> bool:
+    """Whether the hit is said to someone: joined to the vocative («ياحمار»), or right after a word
+    of `before` (يا; for literal scenes also the pronouns of arabic.SAID_TO: «انت حمار»)."""
+    if VOCATIVE in hit.clitic:
+        return True
+    first = _word_span(hit.start, hit.end, word_starts)[0]
+    return first > 0 and _word_at(text, word_starts, first - 1) in before
 
 
 def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:
@@ -235,15 +249,15 @@ class Mentions:
         about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within four words and with
         no «you» between («النائب قال على الفلاحين بهايم»، «يقول عن السودانيين عبيد»). «يقول عنك
         حمار» says it to the reader's face and still hits, as does a hit said with يا."""
-        first = _word_span(hit.start, hit.end, word_starts)[0]
-        if VOCATIVE in hit.clitic:
+        if _said_to_someone(hit, text, word_starts):
             return False
+        first = _word_span(hit.start, hit.end, word_starts)[0]
         for verb in verbs:
             end = _word_span(verb.start, verb.end, word_starts)[1]
             if not 0 < first - end <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
                 continue
-            between = {_WORD.match(text.text, word_starts[i]).group() for i in range(end + 1, first)}
-            if between & arabic.SAID_ABOUT and not between & arabic.SAID_TO_YOU and VOCATIVE not in between:
+            between = {_word_at(text, word_starts, i) for i in range(end + 1, first)}
+            if between & arabic.SAID_ABOUT and not between & arabic.SAID_TO_YOU:
                 return True
         return False
 
@@ -255,9 +269,9 @@ class Mentions:
         return [hit for hit in hits if not self._denied(hit, denials, text, word_starts)]
 
     def _denied(self, hit: WordHit, denials: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
-        first = _word_span(hit.start, hit.end, word_starts)[0]
-        if VOCATIVE in hit.clitic or (first > 0 and _WORD.match(text.text, word_starts[first - 1]).group() == VOCATIVE):
+        if _said_to_someone(hit, text, word_starts):
             return False
+        first = _word_span(hit.start, hit.end, word_starts)[0]
         return any(
             0 < first - _word_span(denial.start, denial.end, word_starts)[1] <= self.REACH_AFTER_DENIAL
             and not _sentence_ends_between(hit, denial, text)
@@ -310,7 +324,7 @@ class AimedAt(_ListFilter):
     def _aim(self, hit: WordHit, text: NormalizedText, word_starts: list[int]) -> int:
         """The index of the word a curse is aimed at: the next one, past one linking word."""
         after = _word_span(hit.start, hit.end, word_starts)[1] + 1
-        if after < len(word_starts) and _WORD.match(text.text, word_starts[after]).group() in arabic.CURSE_LINKS:
+        if after < len(word_starts) and _word_at(text, word_starts, after) in arabic.CURSE_LINKS:
             return after + 1
         return after
 
@@ -340,11 +354,9 @@ class LiteralScenes(_ListFilter):
         return [hit for hit in hits if not self._in_scene(hit, cues, text, word_starts)]
 
     def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
-        if hit.term not in self.words or VOCATIVE in hit.clitic:
+        if hit.term not in self.words or _said_to_someone(hit, text, word_starts, arabic.SAID_TO):
             return False
         first, last = _word_span(hit.start, hit.end, word_starts)
-        if first > 0 and _WORD.match(text.text, word_starts[first - 1]).group() in arabic.SAID_TO:
-            return False
         for cue in cues:
             cue_first, cue_last = _word_span(cue.start, cue.end, word_starts)
             if max(cue_first - last, first - cue_last) <= self.SCENE_WINDOW and not _sentence_ends_between(
@@ -378,7 +390,7 @@ class SaidOfSelf(_ListFilter):
         if first - 1 in marker_lasts:
             return True
         if first >= 2 and first - 2 in marker_lasts:
-            return _WORD.match(text.text, word_starts[first - 1]).group() in arabic.BEING
+            return _word_at(text, word_starts, first - 1) in arabic.BEING
         return False
 
 
@@ -464,7 +476,6 @@ class PatternCheck(Check):
         return [match for match in found if (match.start, match.end) in spans]
 
 
-VOCATIVE = "يا"
 # clitics that aim the word they are joined to at someone, when a rule's target lists hold them:
 # the vocative («ياحمار») and the dialect demonstrative ها + ال («هالعميل», "this agent")
 POINTING_CLITICS = {VOCATIVE: "addressed with يا", "هال": "pointed at with هال"}
