@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from marshmallow import fields, validate
 
-from app.rules import arabic, spam
+from app.rules import arabic, masked, spam
 from app.rules.model import Match, RuleConfigError
 from app.rules.normalize import TEXT, NormalizedText, normalize_term, written_term
 from app.rules.patterns import CompiledPattern, expand_lists
@@ -590,6 +590,26 @@ class RepetitionCheck(Check):
         return found
 
 
+class MaskedCheck(Check):
+    """A self-censored word — letters hidden behind stars or hashes («ك*ب»، «ش**موطة») — that spells
+    a single-word term of the lists whole (masked.py). Looked for only when the text holds a mask."""
+
+    options = {"lexicons": _NAMES}
+
+    def __init__(self, options, lexicons):
+        super().__init__(options, lexicons)
+        lexicons.matcher_for(options["lexicons"], "lexicons")  # rejects unknown list names
+        self.terms = frozenset(
+            term for name in options["lexicons"] for term in map(normalize_term, lexicons.terms(name))
+            if term and " " not in term
+        )
+
+    def find(self, text):
+        if not any(mask in text.original for mask in masked.MASKS):
+            return []
+        return masked.find_masked(text.original, self.terms)
+
+
 CHECKS: dict[str, type[Check]] = {
     "lexicon": LexiconCheck,
     "pattern": PatternCheck,
@@ -597,4 +617,5 @@ CHECKS: dict[str, type[Check]] = {
     "links": LinksCheck,
     "contact": ContactCheck,
     "repetition": RepetitionCheck,
+    "masked": MaskedCheck,
 }
