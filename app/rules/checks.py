@@ -599,9 +599,8 @@ class MaskedCheck(Check):
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         lexicons.matcher_for(options["lexicons"], "lexicons")  # rejects unknown list names
-        self.terms = frozenset(
-            term for name in options["lexicons"] for term in map(normalize_term, lexicons.terms(name))
-            if term and " " not in term
+        self.terms = masked.index_terms(
+            normalize_term(term) for name in options["lexicons"] for term in lexicons.terms(name)
         )
 
     def find(self, text):

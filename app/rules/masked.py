@@ -7,7 +7,9 @@ is the listed term it spells whole, behind an optional proclitic. Only listed wo
 who hides letters hides an insult, and «ح*ار» spells حمار, not the unlisted حوار.
 """
 
+import itertools
 import re
+from dataclasses import dataclass
 
 from app.rules import arabic
 from app.rules.model import Match
@@ -22,21 +24,40 @@ _NOT_AFTER_WORD = r"(?<![\w" + re.escape(MASKS) + r"])"
 _MASKED_WORD = re.compile(_NOT_AFTER_WORD + "[ء-ي]" + _LETTERS + "(?:" + _MASK_CLASS + "+" + _LETTERS + ")+")
 _MASK_RUN = re.compile(_MASK_CLASS + "+")
 MIN_LETTERS = 2
+MAX_WORDS = 50
 
 
-def _spellings(letters: list[str], runs: list[int]) -> list[re.Pattern]:
-    """The patterns a masked word may spell a term by: the word whole, and the word behind each
-    proclitic its first visible letters open with («يا ح*ار» is written «ياح*ار» too)."""
+@dataclass(frozen=True)
+class Spelling:
+    """What a masked word may spell, behind one way of reading its proclitic: a pattern, the letter
+    a term must open with, and the lengths a term may have."""
+
+    regex: re.Pattern
+    first: str
+    shortest: int
+    longest: int
+
+
+def _spellings(letters: list[str], runs: list[int]) -> list[Spelling]:
+    """The word whole, and the word behind each proclitic its first visible letters open with
+    («يا ح*ار» is written «ياح*ار» too)."""
     first = letters[0]
     heads = [first] + [first[len(clitic):] for clitic in arabic.PROCLITICS if first.startswith(clitic)]
     tail = "".join(f"[ء-ي]{{1,{run}}}" + re.escape(piece) for run, piece in zip(runs, letters[1:], strict=True))
-    return [re.compile(re.escape(head) + tail) for head in dict.fromkeys(heads)]
+    shown = sum(map(len, letters[1:]))  # the visible letters after the first mask
+    spellings = []
+    for head in dict.fromkeys(heads):
+        if head:
+            known, regex = len(head) + shown, re.compile(re.escape(head) + tail)
+            spellings.append(Spelling(regex, head[0], known + len(runs), known + sum(runs)))
+    return spellings
 
 
-def masked_words(original: str) -> list[tuple[int, int, list[re.Pattern]]]:
-    """Each self-censored word of the text: its span, and the patterns of the terms it may spell."""
+def masked_words(original: str) -> list[tuple[int, int, list[Spelling]]]:
+    """The first MAX_WORDS self-censored words of the text: each one's span, and what it may spell.
+    A flood of masks costs no more than a comment."""
     found = []
-    for word in _MASKED_WORD.finditer(original):
+    for word in itertools.islice(_MASKED_WORD.finditer(original), MAX_WORDS):
         pieces = _MASK_RUN.split(word.group())
         runs = [len(run) for run in _MASK_RUN.findall(word.group())]
         letters = [normalize_term(piece) if piece else "" for piece in pieces]
@@ -46,11 +67,32 @@ def masked_words(original: str) -> list[tuple[int, int, list[re.Pattern]]]:
     return found
 
 
-def find_masked(original: str, terms: frozenset[str]) -> list[Match]:
-    """The self-censored words that spell one of these single-word terms whole."""
-    matches = []
-    for start, end, patterns in masked_words(original):
-        term = next((t for t in sorted(terms, key=len, reverse=True) if any(p.fullmatch(t) for p in patterns)), None)
-        if term is not None:
+def index_terms(terms) -> dict[str, tuple[str, ...]]:
+    """Single-word terms by their first letter, the longest first (the longest spelling wins)."""
+    by_first: dict[str, list[str]] = {}
+    for term in sorted(set(terms), key=lambda term: (-len(term), term)):
+        if term and " " not in term:
+            by_first.setdefault(term[0], []).append(term)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
+def _spelled(spellings: list[Spelling], terms: dict[str, tuple[str, ...]]) -> str | None:
+    for spelling in spellings:
+        for term in terms.get(spelling.first, ()):
+            if spelling.shortest <= len(term) <= spelling.longest and spelling.regex.fullmatch(term):
+                return term
+    return None
+
+
+def find_masked(original: str, terms: dict[str, tuple[str, ...]]) -> list[Match]:
+    """The self-censored words that spell a term of `terms` (index_terms) whole. The same masked
+    spelling is read once."""
+    matches, read = [], {}
+    for start, end, spellings in masked_words(original):
+        key = tuple(spelling.regex.pattern for spelling in spellings)
+        if key not in read:
+            read[key] = _spelled(spellings, terms)
+        if read[key] is not None:
+            term = read[key]
             matches.append(Match(start, end, term, "original", (f"masked letters read as «{term}»",)))
     return matches

@@ -49,3 +49,11 @@ def test_other_words_do_not_hit(policy, body):
 def test_a_masked_rule_names_known_lists():
     with pytest.raises(PolicyError, match="unknown word list"):
         build(rule("masked", "masked", lexicons=["nope"]), lexicons={"insults": INSULTS})
+
+
+def test_only_the_first_masked_words_are_read(policy):
+    from app.rules.masked import MAX_WORDS
+
+    flood = " ".join(["ح*ر"] * MAX_WORDS)
+    assert texts(policy, flood + " يا ك*ب") == []  # past the cap: a flood of masks costs no more than a comment
+    assert texts(policy, "يا ك*ب " + flood) == ["ك*ب"]
