@@ -592,7 +592,8 @@ class RepetitionCheck(Check):
 
 class MaskedCheck(Check):
     """A self-censored word — letters hidden behind stars or hashes («ك*ب»، «ش**موطة») — that spells
-    a single-word term of the lists whole (masked.py). Looked for only when the text holds a mask."""
+    a term of the lists whole, alone or with the word after it («ك*** امك»; masked.py). Looked for
+    only when the text holds a mask."""
 
     options = {"lexicons": _NAMES}
 

@@ -23,6 +23,7 @@ _MASK_CLASS = "[" + re.escape(MASKS) + "]"
 _NOT_AFTER_WORD = r"(?<![\w" + re.escape(MASKS) + r"])"
 _MASKED_WORD = re.compile(_NOT_AFTER_WORD + "[ء-ي]" + _LETTERS + "(?:" + _MASK_CLASS + "+" + _LETTERS + ")+")
 _MASK_RUN = re.compile(_MASK_CLASS + "+")
+_NEXT_WORD = re.compile(r"\s+([ء-ي][ء-ي\u064b-\u0652\u0640]*)(?![\w" + re.escape(MASKS) + "])")
 MIN_LETTERS = 2
 MAX_WORDS = 50
 
@@ -38,13 +39,15 @@ class Spelling:
     longest: int
 
 
-def _spellings(letters: list[str], runs: list[int]) -> list[Spelling]:
+def _spellings(letters: list[str], runs: list[int], after: str = "") -> list[Spelling]:
     """The word whole, and the word behind each proclitic its first visible letters open with
-    («يا ح*ار» is written «ياح*ار» too)."""
+    («يا ح*ار» is written «ياح*ار» too); with `after`, the word and the one after it, as a phrase
+    («ك*** امك» spells «كس امك»)."""
     first = letters[0]
     heads = [first] + [first[len(clitic):] for clitic in arabic.PROCLITICS if first.startswith(clitic)]
     tail = "".join(f"[ء-ي]{{1,{run}}}" + re.escape(piece) for run, piece in zip(runs, letters[1:], strict=True))
-    shown = sum(map(len, letters[1:]))  # the visible letters after the first mask
+    shown = sum(map(len, letters[1:])) + (1 + len(after) if after else 0)  # letters known after the head
+    tail += " " + re.escape(after) if after else ""
     spellings = []
     for head in dict.fromkeys(heads):
         if head:
@@ -54,24 +57,28 @@ def _spellings(letters: list[str], runs: list[int]) -> list[Spelling]:
 
 
 def masked_words(original: str) -> list[tuple[int, int, list[Spelling]]]:
-    """The first MAX_WORDS self-censored words of the text: each one's span, and what it may spell.
-    A flood of masks costs no more than a comment."""
+    """The first MAX_WORDS self-censored words of the text: for each, the spans and spellings it may
+    be read by — the word alone when it shows at least MIN_LETTERS letters, then the word with the
+    word after it. A flood of masks costs no more than a comment."""
     found = []
     for word in itertools.islice(_MASKED_WORD.finditer(original), MAX_WORDS):
         pieces = _MASK_RUN.split(word.group())
         runs = [len(run) for run in _MASK_RUN.findall(word.group())]
         letters = [normalize_term(piece) if piece else "" for piece in pieces]
-        if sum(map(len, letters)) < MIN_LETTERS:
-            continue
-        found.append((word.start(), word.end(), _spellings(letters, runs)))
+        if sum(map(len, letters)) >= MIN_LETTERS:
+            found.append((word.start(), word.end(), _spellings(letters, runs)))
+        following = _NEXT_WORD.match(original, word.end())
+        if following:
+            after = normalize_term(following.group(1))
+            found.append((word.start(), following.end(), _spellings(letters, runs, after)))
     return found
 
 
 def index_terms(terms) -> dict[str, tuple[str, ...]]:
-    """Single-word terms by their first letter, the longest first (the longest spelling wins)."""
+    """Terms of one or two words by their first letter, the longest first (the longest spelling wins)."""
     by_first: dict[str, list[str]] = {}
     for term in sorted(set(terms), key=lambda term: (-len(term), term)):
-        if term and " " not in term:
+        if term and term.count(" ") <= 1:
             by_first.setdefault(term[0], []).append(term)
     return {first: tuple(found) for first, found in by_first.items()}
 
@@ -85,10 +92,13 @@ def _spelled(spellings: list[Spelling], terms: dict[str, tuple[str, ...]]) -> st
 
 
 def find_masked(original: str, terms: dict[str, tuple[str, ...]]) -> list[Match]:
-    """The self-censored words that spell a term of `terms` (index_terms) whole. The same masked
+    """The self-censored words (or a self-censored word and the word after it) that spell a term of
+    `terms` (index_terms) whole; a word read alone is not read again as a phrase. The same masked
     spelling is read once."""
     matches, read = [], {}
     for start, end, spellings in masked_words(original):
+        if matches and matches[-1].start == start:
+            continue
         key = tuple(spelling.regex.pattern for spelling in spellings)
         if key not in read:
             read[key] = _spelled(spellings, terms)

@@ -5,7 +5,7 @@ import pytest
 from app.rules import PolicyError
 from tests.rules.conftest import build, hits, rule, texts
 
-INSULTS = "كلب\nحمار\nشرموطة\nزبالة\nخول\nابن الكلب"
+INSULTS = "كلب\nحمار\nشرموطة\nزبالة\nخول\nابن الكلب\nكس امك"
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +24,7 @@ def policy():
         ("يا كـ*ـب", "كـ*ـب", "كلب"),  # tatweel around the star
         ("يا ك**ب", "ك**ب", "كلب"),  # a run of two stands for one letter or two
         ("ابن الك*ب", "الك*ب", "كلب"),  # the word of a compound, read alone
+        ("ك*** امك يا ولد", "ك*** امك", "كس امك"),  # one letter shown: read with the word after it
     ],
 )
 def test_a_masked_word_that_spells_a_listed_term_hits(policy, body, typed, term):
@@ -38,7 +39,7 @@ def test_a_masked_word_that_spells_a_listed_term_hits(policy, body, typed, term)
         "*عاجل* الخبر",  # stars around a word are emphasis, not a mask
         "تقييمي للفيلم ***",  # no letters at all
         "ح*ر شديد اليوم",  # spells no listed word
-        "ك*** امك",  # one visible letter is too few to read
+        "ك*** الحياة",  # one visible letter is too few to read alone, and no phrase is spelled
         "الحوار مهم",  # no mask at all
     ],
 )
