@@ -200,7 +200,9 @@ class Mentions:
     quotation is cancelled when a mention word or verb (which include verbs and nouns of saying,
     writing and chanting: يكتب، قال، هتافات) is among the three words before the quotation opens
     ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»'): it is reported speech. The quotation marks are
-    needed: «يقول عنك حمار» is no report.
+    needed for a label said to the reader: «يقول عنك حمار» is no report. A label said about a third
+    party — a mention verb, then على / عن / انهم / ان, then the label within four words — is
+    reported: «النائب قال على الفلاحين بهايم».
 
     A hit is also cancelled when a denial of saying it (`mention_denials`: لم اقل، ما قلت، مو قصدي،
     محدش قال) is among the four words before it in the same sentence, and the hit is not said to
