@@ -3,8 +3,9 @@
 The normalizer removes a star between letters as it removes a split («ح.م.ا.ر»), which is right for a
 separator but leaves «ك*ب» as «كب». Here a word holding a run of stars or hashes among Arabic letters
 is read instead as a pattern: each run stands for one to as many letters as it has marks, and the word
-is the listed term it spells whole, behind an optional proclitic. Only listed words count: a writer
-who hides letters hides an insult, and «ح*ار» spells حمار, not the unlisted حوار.
+is the listed term it spells whole, behind an optional proclitic — alone, or with the word after it
+as a two-word term («ك*** امك»). Only listed words count: a writer who hides letters hides an
+insult, and «ح*ار» spells حمار, not the unlisted حوار.
 """
 
 import itertools
@@ -23,7 +24,8 @@ _MASK_CLASS = "[" + re.escape(MASKS) + "]"
 _NOT_AFTER_WORD = r"(?<![\w" + re.escape(MASKS) + r"])"
 _MASKED_WORD = re.compile(_NOT_AFTER_WORD + "[ء-ي]" + _LETTERS + "(?:" + _MASK_CLASS + "+" + _LETTERS + ")+")
 _MASK_RUN = re.compile(_MASK_CLASS + "+")
-_NEXT_WORD = re.compile(r"\s+([ء-ي][ء-ي\u064b-\u0652\u0640]*)(?![\w" + re.escape(MASKS) + "])")
+# the word after a masked one, unmasked itself: «ك*** امك» is read as a two-word term
+_NEXT_WORD = re.compile(r"\s+([ء-ي]" + _LETTERS + r")(?![\w" + re.escape(MASKS) + "])")
 MIN_LETTERS = 2
 MAX_WORDS = 50
 
