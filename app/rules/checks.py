@@ -54,6 +54,18 @@ def _said_to_someone(hit: WordHit, text: NormalizedText, word_starts: list[int],
     return first > 0 and _word_at(text, word_starts, first - 1) in before
 
 
+def _apart(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
+    """How many words apart two hits are, either way round: 1 for neighbours."""
+    first, last = _word_span(hit.start, hit.end, word_starts)
+    other_first, other_last = _word_span(other.start, other.end, word_starts)
+    return max(other_first - last, first - other_last)
+
+
+def _words_after(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
+    """How many words after the other the hit starts: 1 right after it, 0 or less before it."""
+    return _word_span(hit.start, hit.end, word_starts)[0] - _word_span(other.start, other.end, word_starts)[1]
+
+
 def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:
     between = text.text[other.end:hit.start] if other.end <= hit.start else text.text[hit.end:other.start]
     return _SENTENCE_END.search(between) is not None
@@ -136,8 +148,7 @@ class WrittenExceptions:
     _STRETCH = re.compile(r"([ء-ي])\1{2,}")
 
     def __init__(self, names, lexicons: Lexicons):
-        if names:
-            lexicons.matcher_for(names, "except_written")  # rejects unknown list names
+        lexicons.check_names(names or (), "except_written")
         self.words = frozenset(written_term(term) for name in names or () for term in lexicons.terms(name))
         # what the words read as once normalized: a hit whose normalized word holds none of these
         # cannot be one of them, and skips the walk back to the written text
@@ -255,10 +266,10 @@ class Mentions:
             return False
         first = _word_span(hit.start, hit.end, word_starts)[0]
         for verb in verbs:
-            end = _word_span(verb.start, verb.end, word_starts)[1]
-            if not 0 < first - end <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
+            gap = _words_after(hit, verb, word_starts)
+            if not 0 < gap <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
                 continue
-            between = {_word_at(text, word_starts, i) for i in range(end + 1, first)}
+            between = {_word_at(text, word_starts, i) for i in range(first - gap + 1, first)}
             if between & arabic.SAID_ABOUT and not between & arabic.SAID_TO_YOU:
                 return True
         return False
@@ -273,9 +284,8 @@ class Mentions:
     def _denied(self, hit: WordHit, denials: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
         if _said_to_someone(hit, text, word_starts):
             return False
-        first = _word_span(hit.start, hit.end, word_starts)[0]
         return any(
-            0 < first - _word_span(denial.start, denial.end, word_starts)[1] <= self.REACH_AFTER_DENIAL
+            0 < _words_after(hit, denial, word_starts) <= self.REACH_AFTER_DENIAL
             and not _sentence_ends_between(hit, denial, text)
             for denial in denials
         )
@@ -345,9 +355,8 @@ class LiteralScenes(_ListFilter):
 
     def __init__(self, words, cues, lexicons: Lexicons):
         super().__init__(cues, lexicons)
-        if words:
-            lexicons.matcher_for(words, "scene_words")  # rejects unknown list names
-        self.words = frozenset(normalize_term(term) for name in words or () for term in lexicons.terms(name))
+        lexicons.check_names(words or (), "scene_words")
+        self.words = frozenset(term for name in words or () for term in lexicons.normalized(name))
         if bool(self.words) != (self.matcher is not None):
             raise RuleConfigError("scene_cues", "scene_words and scene_cues are given together")
 
@@ -358,14 +367,10 @@ class LiteralScenes(_ListFilter):
     def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
         if hit.term not in self.words or _said_to_someone(hit, text, word_starts, arabic.SAID_TO):
             return False
-        first, last = _word_span(hit.start, hit.end, word_starts)
-        for cue in cues:
-            cue_first, cue_last = _word_span(cue.start, cue.end, word_starts)
-            if max(cue_first - last, first - cue_last) <= self.SCENE_WINDOW and not _sentence_ends_between(
-                hit, cue, text
-            ):
-                return True
-        return False
+        return any(
+            _apart(hit, cue, word_starts) <= self.SCENE_WINDOW and not _sentence_ends_between(hit, cue, text)
+            for cue in cues
+        )
 
 
 class SaidOfSelf(_ListFilter):
@@ -386,7 +391,7 @@ class SaidOfSelf(_ListFilter):
 
     @staticmethod
     def _of_self(hit: WordHit, marker_lasts: set[int], text: NormalizedText, word_starts: list[int]) -> bool:
-        if VOCATIVE in hit.clitic:
+        if _said_to_someone(hit, text, word_starts):
             return False
         first = _word_span(hit.start, hit.end, word_starts)[0]
         if first - 1 in marker_lasts:
@@ -456,18 +461,14 @@ class PatternCheck(Check):
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
-
-        def terms_of(name: str) -> list[str]:
-            return [normalize_term(term) for term in lexicons.terms(name)]
-
-        self.pattern = CompiledPattern(expand_lists(options["pattern"], terms_of))
+        self.pattern = CompiledPattern(expand_lists(options["pattern"], lexicons.normalized))
         self.mentions = Mentions(
             options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
         )
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
 
     def find(self, text):
-        aimed = self.pattern.find_aimed(text.text)
+        aimed = self.pattern.find(text.text)
         if not aimed:
             return []
         at_things = self.aimed_at.things_at([aim for _, aim in aimed if aim is not None], text)
@@ -529,13 +530,11 @@ class TargetedCheck(Check):
 
     def _nearest(self, hit: WordHit, targets: list[WordHit], word_starts: list[int], text: NormalizedText):
         """The nearest target within the window, in the same sentence."""
-        first, last = _word_span(hit.start, hit.end, word_starts)
         best, best_distance = None, self.window + 1
         for target in targets:
             if target.start < hit.end and hit.start < target.end:
                 continue  # the same words: a target is not its own insult
-            target_first, target_last = _word_span(target.start, target.end, word_starts)
-            distance = max(target_first - last, first - target_last)
+            distance = _apart(hit, target, word_starts)
             if distance < best_distance and not _sentence_ends_between(hit, target, text):
                 best, best_distance = target, distance
         return best
@@ -601,10 +600,8 @@ class MaskedCheck(Check):
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
-        lexicons.matcher_for(options["lexicons"], "lexicons")  # rejects unknown list names
-        self.terms = masked.index_terms(
-            normalize_term(term) for name in options["lexicons"] for term in lexicons.terms(name)
-        )
+        lexicons.check_names(options["lexicons"], "lexicons")
+        self.terms = masked.index_terms(term for name in options["lexicons"] for term in lexicons.normalized(name))
 
     def find(self, text):
         if not any(mask in text.original for mask in masked.MASKS):

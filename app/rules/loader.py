@@ -13,6 +13,7 @@ from marshmallow import ValidationError
 from app.rules.checks import CHECKS, WORD_LIST_OPTIONS
 from app.rules.examples import run_examples
 from app.rules.model import Policy, PolicyError, Rule, RuleConfigError
+from app.rules.patterns import list_names
 from app.rules.schema import PolicyDocument, rule_schema
 from app.rules.words import Lexicons
 
@@ -76,7 +77,7 @@ def _first_rule_using(document: dict, name: str) -> str | None:
     for rule in document.get("rules") or []:
         if isinstance(rule, dict) and (
             any(name in (rule.get(option) or []) for option in WORD_LIST_OPTIONS)
-            or "{{" + name + "}}" in str(rule.get("pattern") or "")
+            or name in list_names(str(rule.get("pattern") or ""))
         ):
             return rule.get("id")
     return None

@@ -90,6 +90,11 @@ def expand_lists(pattern: str, terms_of) -> str:
     return LIST_PLACEHOLDER.sub(alternation, pattern)
 
 
+def list_names(pattern: str) -> list[str]:
+    """The word lists a pattern names as {{name}}."""
+    return LIST_PLACEHOLDER.findall(pattern)
+
+
 class CompiledPattern:
     def __init__(self, pattern: str):
         unreachable = sorted({c for c in pattern if c in _NEVER_IN_TEXT})
@@ -121,10 +126,7 @@ class CompiledPattern:
         self._ends = [g for name, g in index.items() if name.startswith("_M")]
         self._aim_group = index.get(AIM_GROUP)
 
-    def find(self, text: str) -> list[Match]:
-        return [found for found, _ in self.find_aimed(text)]
-
-    def find_aimed(self, text: str) -> list[tuple[Match, tuple[int, int] | None]]:
+    def find(self, text: str) -> list[tuple[Match, tuple[int, int] | None]]:
         """Each match, with the span of its group named `aim` when the pattern has one and it took
         part: the word a wish or a curse is aimed at («يا رب <aim> يموت»)."""
         found, position = [], 0

@@ -323,9 +323,23 @@ class Lexicons:
         self.matcher = TermMatcher(lists=self._terms)
         self._selections: dict[tuple[str, ...], ListSelection] = {}
         self._spellings: dict[str, frozenset[str]] | None = None
+        self._normalized: dict[str, tuple[str, ...]] = {}
 
     def terms(self, name: str) -> list[str]:
         return self._terms[name]
+
+    def normalized(self, name: str) -> tuple[str, ...]:
+        """A list's terms in the form comments are matched in, worked out once for all the rules
+        that read them (KeyError for an unknown list)."""
+        if name not in self._normalized:
+            self._normalized[name] = tuple(normalize_term(term) for term in self._terms[name])
+        return self._normalized[name]
+
+    def check_names(self, names, field: str) -> None:
+        """Refuse names that are no word list of the policy, naming the rule option at fault."""
+        unknown = [name for name in names if name not in self._terms]
+        if unknown:
+            raise RuleConfigError(field, f"unknown word list {', '.join(unknown)}")
 
     def spellings(self) -> dict[str, frozenset[str]]:
         """written_spellings of all the lists, worked out once, on first use."""
@@ -334,9 +348,7 @@ class Lexicons:
         return self._spellings
 
     def matcher_for(self, names, field: str) -> ListSelection:
-        unknown = [name for name in names if name not in self._terms]
-        if unknown:
-            raise RuleConfigError(field, f"unknown word list {', '.join(unknown)}")
+        self.check_names(names, field)
         key = tuple(sorted(set(names)))
         if key not in self._selections:
             self._selections[key] = ListSelection(self.matcher, key)

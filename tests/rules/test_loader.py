@@ -111,6 +111,28 @@ def test_missing_word_list_file(tmp_path):
     assert "word list file not found" in error.value.message
 
 
+def test_missing_word_list_file_named_only_inside_a_pattern(tmp_path):
+    shutil.copytree(FIXTURES, tmp_path / "p")
+    path = tmp_path / "p" / "policy.yaml"
+    text = path.read_text(encoding="utf-8")
+    declared = "  mild: lexicons/mild.txt\n"
+    text = text.replace(declared, declared + "  peoples: lexicons/peoples.txt\n", 1)
+    text = text.replace("rules:\n", """rules:
+  - id: racist.group
+    category: insult
+    type: pattern
+    pattern: "\\\\m{{peoples}}\\\\s+حمير\\\\M"
+    action: hold
+    description: {ar: "شعب وشتيمة", en: "A people and an insult"}
+    examples: {match: [], no_match: []}
+""", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        load_policy_file(path)
+    assert where(error.value) == (str(path), "racist.group", "lexicons.peoples")
+    assert "word list file not found" in error.value.message
+
+
 def test_missing_word_list_file_named_only_by_a_mentions_option(tmp_path):
     shutil.copytree(FIXTURES, tmp_path / "p")
     path = tmp_path / "p" / "policy.yaml"
