@@ -169,6 +169,9 @@ SPOKEN_PRONOUN_HU_MIN_WORD = 4
 # mother of (الله يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر). Normalized spellings.
 CURSE_LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "هذا", "هاي", "هذي", "ده", "دي"})
 
+# The vocative particle: what follows it is said to someone («يا حمار»).
+VOCATIVE = "يا"
+
 # Words that say an animal or dirt word of someone: the vocative and the pronouns before a predicate
 # («يا حمار»، «انت كلب»، «هم خنازير»). After them the word is name-calling whatever the scene around
 # it (checks.LiteralScenes). Normalized spellings.

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from marshmallow import fields, validate
 
-from app.rules import arabic, masked, spam
+from app.rules import arabic, masked, spam, split
 from app.rules.model import Match, RuleConfigError
 from app.rules.normalize import TEXT, NormalizedText, normalize_term, written_term
 from app.rules.patterns import CompiledPattern, expand_lists
@@ -38,7 +38,7 @@ _WORD = re.compile(r"[^\W_]+")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
 # an ellipsis is a pause, not an end («انت... كذاب»)
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")
-VOCATIVE = "يا"
+VOCATIVE = arabic.VOCATIVE
 
 
 def _word_at(text: NormalizedText, word_starts: list[int], index: int) -> str:
@@ -427,9 +427,15 @@ class _HitFilters:
 
 
 class LexiconCheck(Check):
-    """A listed term occurs as a word (clitics and endings allowed by the term's length)."""
+    """A listed term occurs as a word (clitics and endings allowed by the term's length); with
+    `split_words`, also as a word cut in two by a space («شر موطة»), anywhere or only where said to
+    someone («يا حما ر»; split.py)."""
 
-    options = {"lexicons": _NAMES, **_WORD_RULE_EXCEPTIONS}
+    options = {
+        "lexicons": _NAMES,
+        "split_words": fields.String(validate=validate.OneOf([split.ANYWHERE, split.SAID_TO])),
+        **_WORD_RULE_EXCEPTIONS,
+    }
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
@@ -437,7 +443,17 @@ class LexiconCheck(Check):
         self.filters = _HitFilters(options, lexicons)
 
     def find(self, text):
-        return [_word_match(hit) for hit in self.filters.keep(_words(self.matcher, text), text)]
+        hits = _words(self.matcher, text)
+        if "split_words" in self.config:
+            cut = split.find_split_words(text.text, self.matcher, self.config["split_words"])
+            hits = sorted(hits + cut, key=lambda hit: hit.start)
+            cut_spans = {(hit.start, hit.end) for hit in cut}
+        else:
+            cut_spans = set()
+        return [
+            _word_match(hit, split.STEP) if (hit.start, hit.end) in cut_spans else _word_match(hit)
+            for hit in self.filters.keep(hits, text)
+        ]
 
 
 class PatternCheck(Check):
