@@ -441,11 +441,13 @@ class LexiconCheck(Check):
         super().__init__(options, lexicons)
         self.matcher = lexicons.matcher_for(options["lexicons"], "lexicons")
         self.filters = _HitFilters(options, lexicons)
+        where = options.get("split_words")
+        self.cut_words = split.CutWords(self.matcher, where) if where else None
 
     def find(self, text):
         hits = _words(self.matcher, text)
-        if "split_words" in self.config:
-            cut = split.find_split_words(text.text, self.matcher, self.config["split_words"])
+        if self.cut_words is not None:
+            cut = self.cut_words.find(text)
             hits = sorted(hits + cut, key=lambda hit: hit.start)
             cut_spans = {(hit.start, hit.end) for hit in cut}
         else:

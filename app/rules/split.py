@@ -16,6 +16,7 @@ import itertools
 import re
 
 from app.rules import arabic
+from app.rules.normalize import NormalizedText
 from app.rules.words import ListSelection, WordHit
 
 MIN_LETTERS = 4
@@ -31,41 +32,55 @@ STANDALONE = frozenset({
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _term_of(joined: str, first: str, selection: ListSelection) -> str | None:
-    """The listed term the joined word is, read whole or behind a proclitic of the first piece."""
-    readings = [joined] + [
-        joined[len(clitic):] for clitic in arabic.PROCLITICS if first.startswith(clitic) and len(first) > len(clitic)
-    ]
-    for reading in readings:
-        if len(reading) >= MIN_LETTERS and _listed(reading, selection):
-            return reading
-    return None
+class CutWords:
+    """The cut words of some lists: built once per rule, it keeps the tails a cut may leave of a
+    term (its last letters, at least one, short of the whole) and the heads (its first letters), so
+    nearly every word pair is dropped by one set lookup on the second piece."""
 
+    def __init__(self, selection: ListSelection, where: str = ANYWHERE):
+        self.selection, self.where = selection, where
+        terms = [term for term, mask in selection.matcher.masks.items() if mask & selection.lists]
+        whole_words = [term for term in terms if len(term) >= MIN_LETTERS and " " not in term]
+        cuts = [(term, cut) for term in whole_words for cut in range(1, len(term))]
+        self.heads = frozenset(term[:cut] for term, cut in cuts)
+        self.tails = frozenset(term[cut:] for term, cut in cuts) - STANDALONE
 
-def _listed(word: str, selection: ListSelection) -> bool:
-    return bool(selection.matcher.masks.get(word, 0) & selection.lists)
+    def _listed(self, word: str) -> bool:
+        return bool(self.selection.matcher.masks.get(word, 0) & self.selection.lists)
+
+    def _head_of(self, first: str) -> str | None:
+        """The first piece as the head of a term: whole, or behind one of its proclitics."""
+        if first in self.heads:
+            return first
+        for length in range(1, min(len(first), arabic.MAX_PROCLITIC + 1)):
+            if first[:length] in arabic.PROCLITICS and first[length:] in self.heads:
+                return first[length:]
+        return None
+
+    def find(self, normalized: NormalizedText) -> list[WordHit]:
+        """Each pair of words one space apart that spells a listed term; with SAID_TO, only where
+        the pair is said to someone."""
+        text = normalized.text
+        words = normalized.memo("word matches", lambda: list(_WORD.finditer(text)))
+        found = []
+        for index, (first, second) in enumerate(itertools.pairwise(words)):
+            if second.group() not in self.tails or text[first.end():second.start()] != " ":
+                continue
+            head = self._head_of(first.group())
+            if head is None:
+                continue
+            if self.where == SAID_TO and not _said_to(words, index):
+                continue
+            pieces = first.group(), second.group()
+            if any(piece in STANDALONE or self._listed(piece) for piece in pieces):
+                continue
+            term = head + pieces[1]
+            if self._listed(term):
+                prefix = pieces[0][: len(pieces[0]) - len(head)]
+                found.append(WordHit(first.start(), second.end(), term, prefix, ""))
+        return found
 
 
 def _said_to(words: list[re.Match], index: int) -> bool:
     first = words[index].group()
     return (index > 0 and words[index - 1].group() in arabic.SAID_TO) or first.startswith(arabic.VOCATIVE)
-
-
-def find_split_words(text: str, selection: ListSelection, where: str = ANYWHERE) -> list[WordHit]:
-    """Each pair of words one space apart that spells a term of the selected lists; with SAID_TO,
-    only where the pair is said to someone."""
-    words = list(_WORD.finditer(text))
-    found = []
-    for index, (first, second) in enumerate(itertools.pairwise(words)):
-        if where == SAID_TO and not _said_to(words, index):
-            continue
-        if text[first.end():second.start()] != " ":
-            continue
-        pieces = first.group(), second.group()
-        if any(piece in STANDALONE or _listed(piece, selection) for piece in pieces):
-            continue
-        term = _term_of("".join(pieces), pieces[0], selection)
-        if term is not None:
-            prefix = pieces[0][: len(pieces[0]) + len(pieces[1]) - len(term)]
-            found.append(WordHit(first.start(), second.end(), term, prefix, ""))
-    return found
