@@ -16,7 +16,7 @@ import itertools
 import re
 
 from app.rules import arabic
-from app.rules.normalize import NormalizedText
+from app.rules.normalize import NormalizedText, normalize_term
 from app.rules.words import ListSelection, WordHit
 
 MIN_LETTERS = 4
@@ -30,6 +30,7 @@ STANDALONE = frozenset({
     "لكن", "بل", "كم", "كيف", "اين", "متي", "شو", "ليش", "وين", "مش", "مو", "اللي", "عم", "بس"
 })
 _WORD = re.compile(r"[^\W_]+")
+_PLURAL_WAW_ALIF = "وا"
 
 
 class CutWords:
@@ -64,7 +65,8 @@ class CutWords:
         words = normalized.memo("word matches", lambda: list(_WORD.finditer(text)))
         found = []
         for index, (first, second) in enumerate(itertools.pairwise(words)):
-            if second.group() not in self.tails or text[first.end():second.start()] != " ":
+            tail = self._tail_of(second.group())
+            if tail is None or text[first.end():second.start()] != " ":
                 continue
             head = self._head_of(first.group())
             if head is None:
@@ -74,12 +76,20 @@ class CutWords:
             pieces = first.group(), second.group()
             if any(piece in STANDALONE or self._listed(piece) for piece in pieces):
                 continue
-            term = head + pieces[1]
+            term = normalize_term(head + tail)  # the joint may double a letter: «لئ يم» is لييم, read ليم
             if self._listed(term):
                 prefix = pieces[0][: len(pieces[0]) - len(head)]
                 found.append(WordHit(first.start(), second.end(), term, prefix, ""))
         return found
 
+    def _tail_of(self, second: str) -> str | None:
+        """The second piece as the tail of a term. A plural ending وا keeps its alif in a short
+        piece («اخر سوا») but drops it in the whole word (اخرسو)."""
+        if second in self.tails:
+            return second
+        if second.endswith(_PLURAL_WAW_ALIF) and second[:-1] in self.tails:
+            return second[:-1]
+        return None
 
 def _said_to(words: list[re.Match], index: int) -> bool:
     first = words[index].group()

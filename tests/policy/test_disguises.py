@@ -7,9 +7,10 @@ together so a run stays short.
 import pytest
 
 from app.rules import Submission, evaluate
+from app.rules.split import STANDALONE
 
 from .conftest import LEXICON_DIR
-from .disguise import arabic_disguises, disguises, latin_disguises, read_terms
+from .disguise import arabic_disguises, disguises, is_arabic, latin_disguises, read_terms
 
 # word list → (template the disguised term is placed in, category its hit must carry)
 # Offensive lists stand alone; scored-only lists (insults_mild, dehumanizing) and target lists are
@@ -135,3 +136,42 @@ def test_exception_phrases_plain_and_disguised_are_never_hit(policy, name):
                 failures.append(f"{term!r} {how}: {disguised!r} → {[(h['rule'], h['text']) for h in hits]}")
     assert not failures, f"{len(failures)} exception phrases hit in {name}:\n" + "\n".join(failures[:60])
 
+
+
+
+# cut words are read (split_words) for single-word terms of four letters or more, unless a half is
+# itself a word of the lists (it is read on its own) or a common standalone word («كل اب» is "every
+# father"): the cut is made nearest the middle where neither half is one
+CUT_LISTS = {"profanity.txt": ("{}", "insult"), "insults.txt": ("يا {}", "insult")}
+# terms whose cut the engine rightly leaves alone once the halves are normalized
+NOT_READ_CUT = {
+    "لؤماء": "the halves read لو ما, «if not»: both standalone words",
+    "صرمايي": "the second half ايي collapses to اي, a standalone word",
+    "انطموا": "the second half موا is مو, a standalone word («not»), plus the plural alif",
+    "لئيم": "normalized it is ليم, three letters",
+}
+
+
+def _cut_in_two(word: str, words: set[str]) -> str | None:
+    """The word with a space nearest its middle («شرمو طة»), where neither half is one of words."""
+    middle = len(word) // 2
+    for cut in sorted(range(1, len(word)), key=lambda cut: abs(cut - middle)):
+        if word[:cut] not in words and word[cut:] not in words:
+            return f"{word[:cut]} {word[cut:]}"
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(CUT_LISTS))
+def test_terms_cut_in_two_by_a_space_are_caught(policy, name):
+    template, category = CUT_LISTS[name]
+    words = {term for list_name in CUT_LISTS for term in read_terms(LEXICON_DIR / list_name)} | STANDALONE
+    failures, asked = [], 0
+    for term in read_terms(LEXICON_DIR / name):
+        cut = _cut_in_two(term, words) if " " not in term and len(term) >= 4 and is_arabic(term) else None
+        if cut is None or term in NOT_READ_CUT:
+            continue
+        asked += 1
+        if category not in categories_hit(policy, template.format(cut)):
+            failures.append(f"{term!r}: {cut!r}")
+    assert asked > 90
+    assert not failures, f"{len(failures)} of {asked} cut terms missed in {name}:\n" + "\n".join(failures[:60])

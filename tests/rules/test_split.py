@@ -7,7 +7,7 @@ from app.rules.split import STEP
 from tests.rules.conftest import build, hits, rule, texts
 
 PROFANITY = "شرموطة\nمنيوك\nقحبة\nخولات"
-INSULTS = "حمار\nلقيطة\nكلاب"
+INSULTS = "حمار\nلقيطة\nكلاب\nاخرسوا\nلئيمة"
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,8 @@ def policy():
         ("يا حما ر", "حما ر", "حمار"),  # said_to: after يا
         ("انت حما ر", "حما ر", "حمار"),  # said_to: after a pronoun
         ("ياحما ر", "ياحما ر", "حمار"),  # said_to: the vocative joined to the first piece
+        ("يا اخر سوا", "اخر سوا", "اخرسو"),  # the short piece keeps the plural alif the whole word drops
+        ("يا لئ يمة", "لئ يمة", "ليمه"),  # the joint doubles a letter once folded (لي يمه): read once
     ],
 )
 def test_a_word_cut_by_a_space_hits_as_its_term(policy, body, typed, term):
