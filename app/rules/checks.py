@@ -25,14 +25,14 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 # every rule option whose value names word lists of the policy
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
-    "scene_words", "scene_cues", "mention_denials", "self_markers",
+    "scene_words", "scene_cues", "mention_denials", "self_markers", "negators",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
     "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
     "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS, "mention_denials": _OPTIONAL_LISTS,
-    "self_markers": _OPTIONAL_LISTS,
+    "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS,
 }
 _WORD = re.compile(r"[^\W_]+")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
@@ -373,37 +373,59 @@ class LiteralScenes(_ListFilter):
         )
 
 
-class SaidOfSelf(_ListFilter):
-    """A rule's `self_markers` word lists: the first person a writer mocks himself with (انا، اني،
-    لاني، كأني، حالي، نفسي، عني، شكلي). A hit right after one — or after one and a word of being
-    (كنت، صرت، بقيت، اصلا) — is said of the writer: «انا غبي»، «شكلي غبي رسمي»، «انا كنت اهبل»،
-    «قالوا عني مجنون» pass. Said with يا it is said to someone: «انا غبي لاني صدقتك يا حمار» still
-    holds for حمار. First-person plurals are no markers: «نحن العرب اغبياء» is said of a people.
-    """
-
-    option = "self_markers"
+class _SaidRightAfter(_ListFilter):
+    """A hit right after a marker word of the rule's lists — or after one and a word of being (كنت،
+    صرت، بقيت، اصلا: arabic.BEING) — is not asserted of anyone and is dropped. Said with يا it is
+    said to someone and stays. A marker is a whole word («نفسيين», psychological, is no نفسي + ين)."""
 
     def kept(self, hits, markers, text):
         word_starts = _word_starts(text)
-        # a marker is a whole word: «نفسيين» (psychological) is no «نفسي» + ين
         marker_lasts = {_word_span(m.start, m.end, word_starts)[1] for m in markers if not m.suffix}
-        return [hit for hit in hits if not self._of_self(hit, marker_lasts, text, word_starts)]
+        return [hit for hit in hits if not self._right_after(hit, marker_lasts, text, word_starts)]
 
-    @staticmethod
-    def _of_self(hit: WordHit, marker_lasts: set[int], text: NormalizedText, word_starts: list[int]) -> bool:
+    def _carried(self, first: int, marker_lasts: set[int], text: NormalizedText, word_starts: list[int]) -> bool:
+        """Whether a marker further back still governs the word at `first` (none by default)."""
+        return False
+
+    def _right_after(self, hit: WordHit, marker_lasts: set[int], text: NormalizedText, word_starts: list[int]) -> bool:
         if _said_to_someone(hit, text, word_starts):
             return False
         first = _word_span(hit.start, hit.end, word_starts)[0]
         if first - 1 in marker_lasts:
             return True
-        if first >= 2 and first - 2 in marker_lasts:
-            return _word_at(text, word_starts, first - 1) in arabic.BEING
-        return False
+        if first >= 2 and first - 2 in marker_lasts and _word_at(text, word_starts, first - 1) in arabic.BEING:
+            return True
+        return self._carried(first, marker_lasts, text, word_starts)
+
+
+class SaidOfSelf(_SaidRightAfter):
+    """A rule's `self_markers` word lists: the first person a writer mocks himself with (انا، اني،
+    لاني، كأني، حالي، نفسي، عني، شكلي). «انا غبي»، «شكلي غبي رسمي»، «انا كنت اهبل»، «قالوا عني
+    مجنون» pass; «انا غبي لاني صدقتك يا حمار» still holds for حمار. First-person plurals are no
+    markers: «نحن العرب اغبياء» is said of a people.
+    """
+
+    option = "self_markers"
+
+
+class Negated(_SaidRightAfter):
+    """A rule's `negators` word lists: the particles that deny a predicate (مش، مو، ليس، لست، مانك).
+    «الفاسد مش خائن»، «انت مش مجرم»، «لست غبيا» deny the label instead of giving it; «مش بس كذاب»
+    (not only a liar) is no denial, since بس stands between, and «مش فاهم شي يا حمار» still holds.
+    ولا carries the denial to the word after the next: «مش زعران ولا حرامية».
+    """
+
+    option = "negators"
+    _AND_NOT = "ولا"
+
+    def _carried(self, first, marker_lasts, text, word_starts):
+        # «مش زعران ولا حرامية»: a negator, a word, ولا, then the label
+        return first >= 3 and first - 3 in marker_lasts and _word_at(text, word_starts, first - 1) == self._AND_NOT
 
 
 class _HitFilters:
     """What drops a word-list rule's hits before they count: exceptions, things aimed at, written
-    exceptions, mentions."""
+    exceptions, mentions, literal scenes, self-mockery and denial."""
 
     def __init__(self, options: dict, lexicons: Lexicons):
         self.exceptions = Exceptions(options.get("except"), lexicons)
@@ -414,10 +436,12 @@ class _HitFilters:
         )
         self.scenes = LiteralScenes(options.get("scene_words"), options.get("scene_cues"), lexicons)
         self.self_said = SaidOfSelf(options.get("self_markers"), lexicons)
+        self.negated = Negated(options.get("negators"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         hits = self.aimed_at.keep(self.ordinary(hits, text), text)
-        return self.self_said.keep(self.scenes.keep(self.mentions.keep(hits, text), text), text)
+        hits = self.self_said.keep(self.scenes.keep(self.mentions.keep(hits, text), text), text)
+        return self.negated.keep(hits, text)
 
     def ordinary(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         """The hits no exception makes an ordinary word: what a targeted rule's targets must pass

@@ -276,3 +276,43 @@ def test_a_writer_calling_himself_a_name_is_not_a_hit(self_policy, body):
 )
 def test_a_name_not_said_of_oneself_still_hits(self_policy, body, found):
     assert texts(self_policy, body) == found
+
+
+# `negators`: a label denied («الفاسد مش خائن»)
+NEGATORS = "مش\nمو\nليس\nلست"
+
+
+@pytest.fixture(scope="module")
+def negated_policy():
+    return build(rule("plain", "lexicon", lexicons=["insults"], negators=["negators"]),
+                 lexicons={"insults": "خاين\nمجرم\nغبي\nكذاب\nحمار", "negators": NEGATORS})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "الفاسد مش خاين",
+        "انت مو مجرم",
+        "لست غبيا كما تظن",
+        "مش اصلا كذاب",  # a word of being between
+        "مش خاين ولا مجرم",  # ولا carries the denial to the next label
+        "مش شباب ولا مجرمين",  # whatever the first denied word
+    ],
+)
+def test_a_denied_label_is_not_a_hit(negated_policy, body):
+    assert texts(negated_policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("مش بس كذاب", ["كذاب"]),  # «not only a liar»: بس stands between
+        ("انت مش مجرم بس كذاب", ["كذاب"]),  # the second label is given
+        ("مش فاهم شي يا حمار", ["حمار"]),  # the negator is not right before the label
+        ("مشكلتك انك كذاب", ["كذاب"]),  # a negator is a whole word, not the start of مشكلتك
+        ("ولا مجرم مثلك", ["مجرم"]),  # ولا denies only what a negator began
+        ("مش فاهم ولا كلمة يا كذاب", ["كذاب"]),  # the label is not the word after ولا
+    ],
+)
+def test_a_label_not_denied_still_hits(negated_policy, body, found):
+    assert texts(negated_policy, body) == found
