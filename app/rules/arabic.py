@@ -172,6 +172,9 @@ CURSE_LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "ه
 # The vocative particle: what follows it is said to someone («يا حمار»).
 VOCATIVE = "يا"
 
+# A word of normalized text: letters and digits, no underscore (checks, cut words).
+WORD = re.compile(r"[^\W_]+")
+
 # Words that say an animal or dirt word of someone: the vocative and the pronouns before a predicate
 # («يا حمار»، «انت كلب»، «هم خنازير»). After them the word is name-calling whatever the scene around
 # it (checks.LiteralScenes). Normalized spellings.

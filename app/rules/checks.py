@@ -34,7 +34,7 @@ _WORD_RULE_EXCEPTIONS = {
     "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS, "mention_denials": _OPTIONAL_LISTS,
     "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS,
 }
-_WORD = re.compile(r"[^\W_]+")
+_WORD = arabic.WORD
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
 # an ellipsis is a pause, not an end («انت... كذاب»)
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")

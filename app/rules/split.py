@@ -29,7 +29,7 @@ STANDALONE = frozenset({
     "لو", "كان", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "مع", "بعد", "قبل", "عند", "بين", "ضد", "حتي",
     "لكن", "بل", "كم", "كيف", "اين", "متي", "شو", "ليش", "وين", "مش", "مو", "اللي", "عم", "بس"
 })
-_WORD = re.compile(r"[^\W_]+")
+_WORD = arabic.WORD
 _PLURAL_WAW_ALIF = "وا"
 
 
@@ -90,6 +90,7 @@ class CutWords:
         if second.endswith(_PLURAL_WAW_ALIF) and second[:-1] in self.tails:
             return second[:-1]
         return None
+
 
 def _said_to(words: list[re.Match], index: int) -> bool:
     first = words[index].group()
