@@ -19,6 +19,7 @@ MAPPED_DIGITS = "mapped digits"
 LOWERCASED = "lowercased Latin"
 ARABIZI = "Arabizi"
 JOINED_LETTERS = "joined separated letters"
+JOINED_CUT_WORD = "joined a word cut by a space"  # not the normalizer's: the lists' (split.py)
 COLLAPSED_REPEATS = "collapsed repeated letters"
 COLLAPSED_SPACES = "collapsed spaces"
 SPLIT_GLUED_WORDS = "split words glued after ة or ى"

@@ -190,7 +190,7 @@ def _in_words(word: str, words: frozenset[str]) -> bool:
 
 
 def _word_starts(text: NormalizedText) -> list[int]:
-    return text.memo("word_starts", lambda: [m.start() for m in _WORD.finditer(text.text)])
+    return text.memo("word_starts", lambda: [m.start() for m in text.words()])
 
 
 def _word_span(start: int, end: int, word_starts: list[int]) -> tuple[int, int]:
@@ -465,21 +465,20 @@ class LexiconCheck(Check):
         super().__init__(options, lexicons)
         self.matcher = lexicons.matcher_for(options["lexicons"], "lexicons")
         self.filters = _HitFilters(options, lexicons)
-        where = options.get("split_words")
-        self.cut_words = split.CutWords(self.matcher, where) if where else None
+        self.cut_words = split.CutWords(self.matcher) if "split_words" in options else None
 
     def find(self, text):
         hits = _words(self.matcher, text)
         if self.cut_words is not None:
-            cut = self.cut_words.find(text)
-            hits = sorted(hits + cut, key=lambda hit: hit.start)
-            cut_spans = {(hit.start, hit.end) for hit in cut}
-        else:
-            cut_spans = set()
-        return [
-            _word_match(hit, split.STEP) if (hit.start, hit.end) in cut_spans else _word_match(hit)
-            for hit in self.filters.keep(hits, text)
-        ]
+            hits = sorted(hits + self._cut_words(text), key=lambda hit: hit.start)
+        return [_word_match(hit) for hit in self.filters.keep(hits, text)]
+
+    def _cut_words(self, text: NormalizedText) -> list[WordHit]:
+        cut = self.cut_words.find(text)
+        if cut and self.config["split_words"] == split.SAID_TO:
+            word_starts = _word_starts(text)
+            cut = [hit for hit in cut if _said_to_someone(hit, text, word_starts, before=arabic.SAID_TO)]
+        return cut
 
 
 class PatternCheck(Check):

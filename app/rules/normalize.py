@@ -388,6 +388,10 @@ class NormalizedText:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def words(self) -> list[re.Match]:
+        """The words of the normalized text (arabic.WORD), found once for every rule."""
+        return self.memo("words", lambda: list(arabic.WORD.finditer(self.text)))
+
     def _stages_for(self, level: str):
         return self._stages[: self._plain_depth] if level == PLAIN else self._stages
 

@@ -8,19 +8,18 @@ spells انيك + ون): the pieces count only when joined they are exactly a li
 optional proclitic on the first piece, with no ending — of at least MIN_LETTERS letters, neither
 piece is a listed term itself (that word hits on its own), and neither is one of the common words
 in STANDALONE. For lists of words that ordinary pairs spell more easily (insults: «لقي طه», found
-Taha, spells لقيطه), a rule may ask for the cut word only where it is said to someone: after يا or
-a pronoun of arabic.SAID_TO («يا حما ر»، «انت حما ر»), or behind the vocative joined to it.
+Taha, spells لقيطه), a rule may ask for the cut word only where it is said to someone (SAID_TO:
+after يا or a pronoun of arabic.SAID_TO, «يا حما ر»، «انت حما ر», or behind the joined vocative),
+which checks.LexiconCheck tells as it does for every other hit.
 """
 
 import itertools
-import re
 
 from app.rules import arabic
 from app.rules.normalize import NormalizedText, normalize_term
 from app.rules.words import ListSelection, WordHit
 
 MIN_LETTERS = 4
-STEP = "joined a word cut by a space"
 ANYWHERE, SAID_TO = "anywhere", "said_to"  # where a rule reads cut words
 # words that stand alone too often to be half of a cut word: particles, pronouns, kin words
 STANDALONE = frozenset({
@@ -29,7 +28,6 @@ STANDALONE = frozenset({
     "لو", "كان", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "مع", "بعد", "قبل", "عند", "بين", "ضد", "حتي",
     "لكن", "بل", "كم", "كيف", "اين", "متي", "شو", "ليش", "وين", "مش", "مو", "اللي", "عم", "بس"
 })
-_WORD = arabic.WORD
 _PLURAL_WAW_ALIF = "وا"
 
 
@@ -38,8 +36,8 @@ class CutWords:
     term (its last letters, at least one, short of the whole) and the heads (its first letters), so
     nearly every word pair is dropped by one set lookup on the second piece."""
 
-    def __init__(self, selection: ListSelection, where: str = ANYWHERE):
-        self.selection, self.where = selection, where
+    def __init__(self, selection: ListSelection):
+        self.selection = selection
         terms = [term for term, mask in selection.matcher.masks.items() if mask & selection.lists]
         whole_words = [term for term in terms if len(term) >= MIN_LETTERS and " " not in term]
         cuts = [(term, cut) for term in whole_words for cut in range(1, len(term))]
@@ -59,19 +57,14 @@ class CutWords:
         return None
 
     def find(self, normalized: NormalizedText) -> list[WordHit]:
-        """Each pair of words one space apart that spells a listed term; with SAID_TO, only where
-        the pair is said to someone."""
-        text = normalized.text
-        words = normalized.memo("word matches", lambda: list(_WORD.finditer(text)))
-        found = []
-        for index, (first, second) in enumerate(itertools.pairwise(words)):
+        """Each pair of words one space apart that spells a listed term."""
+        text, found = normalized.text, []
+        for first, second in itertools.pairwise(normalized.words()):
             tail = self._tail_of(second.group())
             if tail is None or text[first.end():second.start()] != " ":
                 continue
             head = self._head_of(first.group())
             if head is None:
-                continue
-            if self.where == SAID_TO and not _said_to(words, index):
                 continue
             pieces = first.group(), second.group()
             if any(piece in STANDALONE or self._listed(piece) for piece in pieces):
@@ -79,7 +72,7 @@ class CutWords:
             term = normalize_term(head + tail)  # the joint may double a letter: «لئ يم» is لييم, read ليم
             if self._listed(term):
                 prefix = pieces[0][: len(pieces[0]) - len(head)]
-                found.append(WordHit(first.start(), second.end(), term, prefix, ""))
+                found.append(WordHit(first.start(), second.end(), term, prefix, "", joined=True))
         return found
 
     def _tail_of(self, second: str) -> str | None:
@@ -91,7 +84,3 @@ class CutWords:
             return second[:-1]
         return None
 
-
-def _said_to(words: list[re.Match], index: int) -> bool:
-    first = words[index].group()
-    return (index > 0 and words[index - 1].group() in arabic.SAID_TO) or first.startswith(arabic.VOCATIVE)

@@ -139,6 +139,7 @@ class WordHit:
     suffix: str
     merged_prefix: bool = False  # the prefix lost its last letter to the term's first (ال + لص)
     plural_ya: bool = False  # the suffix is a plural ين whose ي the term's own ي absorbed
+    joined: bool = False  # a word cut by a space, read whole (split.py)
 
     @property
     def clitic(self) -> str:
@@ -151,6 +152,8 @@ class WordHit:
             notes.append(f"clitic {self.clitic}-")
         if self.suffix:
             notes.append(f"ending -{'ي' if self.plural_ya else ''}{self.suffix}")
+        if self.joined:
+            notes.append(arabic.JOINED_CUT_WORD)
         return tuple(notes)
 
 

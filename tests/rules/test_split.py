@@ -3,7 +3,7 @@
 import pytest
 
 from app.rules import PolicyError
-from app.rules.split import STEP
+from app.rules.arabic import JOINED_CUT_WORD
 from tests.rules.conftest import build, hits, rule, texts
 
 PROFANITY = "شرموطة\nمنيوك\nقحبة\nخولات"
@@ -36,7 +36,7 @@ def policy():
 def test_a_word_cut_by_a_space_hits_as_its_term(policy, body, typed, term):
     (hit,) = hits(policy, body)
     assert (hit.text, hit.term) == (typed, term)
-    assert STEP in hit.steps
+    assert JOINED_CUT_WORD in hit.steps
 
 
 @pytest.mark.parametrize(
