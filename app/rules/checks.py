@@ -38,17 +38,18 @@ _WORD = arabic.WORD
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
 # an ellipsis is a pause, not an end («انت... كذاب»)
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")
-VOCATIVE = arabic.VOCATIVE
 
 
 def _word_at(text: NormalizedText, word_starts: list[int], index: int) -> str:
     return _WORD.match(text.text, word_starts[index]).group()
 
 
-def _said_to_someone(hit: WordHit, text: NormalizedText, word_starts: list[int], before=frozenset({VOCATIVE})) -> bool:
+def _said_to_someone(
+    hit: WordHit, text: NormalizedText, word_starts: list[int], before=frozenset({arabic.VOCATIVE})
+) -> bool:
     """Whether the hit is said to someone: joined to the vocative («ياحمار»), or right after a word
     of `before` (يا; for literal scenes also the pronouns of arabic.SAID_TO: «انت حمار»)."""
-    if VOCATIVE in hit.clitic:
+    if arabic.VOCATIVE in hit.clitic:
         return True
     first = _word_span(hit.start, hit.end, word_starts)[0]
     return first > 0 and _word_at(text, word_starts, first - 1) in before
@@ -522,7 +523,7 @@ class PatternCheck(Check):
 
 # clitics that aim the word they are joined to at someone, when a rule's target lists hold them:
 # the vocative («ياحمار») and the dialect demonstrative ها + ال («هالعميل», "this agent")
-POINTING_CLITICS = {VOCATIVE: "addressed with يا", "هال": "pointed at with هال"}
+POINTING_CLITICS = {arabic.VOCATIVE: "addressed with يا", "هال": "pointed at with هال"}
 
 
 class TargetedCheck(Check):

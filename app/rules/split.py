@@ -38,14 +38,10 @@ class CutWords:
 
     def __init__(self, selection: ListSelection):
         self.selection = selection
-        terms = [term for term, mask in selection.matcher.masks.items() if mask & selection.lists]
-        whole_words = [term for term in terms if len(term) >= MIN_LETTERS and " " not in term]
+        whole_words = [term for term in selection.terms() if len(term) >= MIN_LETTERS and " " not in term]
         cuts = [(term, cut) for term in whole_words for cut in range(1, len(term))]
         self.heads = frozenset(term[:cut] for term, cut in cuts)
         self.tails = frozenset(term[cut:] for term, cut in cuts) - STANDALONE
-
-    def _listed(self, word: str) -> bool:
-        return bool(self.selection.matcher.masks.get(word, 0) & self.selection.lists)
 
     def _head_of(self, first: str) -> str | None:
         """The first piece as the head of a term: whole, or behind one of its proclitics."""
@@ -67,10 +63,10 @@ class CutWords:
             if head is None:
                 continue
             pieces = first.group(), second.group()
-            if any(piece in STANDALONE or self._listed(piece) for piece in pieces):
+            if any(piece in STANDALONE or self.selection.holds(piece) for piece in pieces):
                 continue
             term = normalize_term(head + tail)  # the joint may double a letter: «لئ يم» is لييم, read ليم
-            if self._listed(term):
+            if self.selection.holds(term):
                 prefix = pieces[0][: len(pieces[0]) - len(head)]
                 found.append(WordHit(first.start(), second.end(), term, prefix, "", joined=True))
         return found

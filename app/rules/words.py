@@ -258,7 +258,15 @@ class ListSelection:
     def __init__(self, matcher: TermMatcher, names):
         self.matcher = matcher
         self.lists = sum(matcher.bits[name] for name in set(names))
-        self.size = sum(1 for mask in matcher.masks.values() if mask & self.lists)
+        self.size = sum(1 for _ in self.terms())
+
+    def terms(self):
+        """The normalized terms of these lists."""
+        return (term for term, mask in self.matcher.masks.items() if mask & self.lists)
+
+    def holds(self, word: str) -> bool:
+        """Whether the word is exactly a normalized term of these lists."""
+        return bool(self.matcher.masks.get(word, 0) & self.lists)
 
     def find(self, text: str, padded: str | None = None) -> list[WordHit]:
         return self.matcher.select(self.matcher.scan(text, padded), self.lists)
