@@ -172,6 +172,8 @@ CURSE_LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "ه
 
 # The vocative particle: what follows it is said to someone («يا حمار»).
 VOCATIVE = "يا"
+# the vocative joined to the article, the alif written once: «يالجاهل» = «يا الجاهل»
+VOCATIVE_ARTICLE = "يال"
 
 # A word of normalized text: letters and digits, no underscore (checks, cut words).
 WORD = re.compile(r"[^\W_]+")

@@ -526,13 +526,19 @@ class PatternCheck(Check):
 POINTING_CLITICS = {arabic.VOCATIVE: "addressed with يا", "هال": "pointed at with هال"}
 
 
+def _points_with(clitic: str, pointing: str) -> bool:
+    """Whether a word's proclitic ends in the pointing clitic, or in the vocative joined to the
+    article, which share the alif («يالجاهل» is «يا الجاهل», O ignorant one)."""
+    return clitic.endswith(pointing) or (pointing == arabic.VOCATIVE and clitic.endswith(arabic.VOCATIVE_ARTICLE))
+
+
 class TargetedCheck(Check):
     """An offensive term within `window` words of a target (the writer, God, a people …).
 
-    A vocative يا joined to the offensive word ("ياحمار") counts as a target when the target
-    lists hold يا, and the demonstrative هال («هالعميل») when they hold هال. Offensive words
-    covered by an `except` phrase or made a mention by a `mentions` word are dropped before any
-    target is looked for.
+    A vocative يا joined to the offensive word ("ياحمار", with the article "يالحمار") counts as a
+    target when the target lists hold يا, and the demonstrative هال («هالعميل») when they hold
+    هال. Offensive words covered by an `except` phrase or made a mention by a `mentions` word are
+    dropped before any target is looked for.
     """
 
     options = {
@@ -560,7 +566,7 @@ class TargetedCheck(Check):
         word_starts = _word_starts(text)
         found = []
         for hit in offensive:
-            pointing = next((c for c in self.clitic_targets if hit.clitic.endswith(c)), None)
+            pointing = next((c for c in self.clitic_targets if _points_with(hit.clitic, c)), None)
             if pointing is not None:
                 found.append(_word_match(hit, POINTING_CLITICS[pointing]))
                 continue

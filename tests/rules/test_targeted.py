@@ -83,3 +83,12 @@ def test_a_pointing_clitic_is_a_target_only_where_the_target_lists_hold_it(polic
     assert texts(pointing, "الحقير ياحمار") == []
     # and the writer rule, whose lists hold يا but not هال, is not aimed by it
     assert texts(policy, "هالحمار") == []
+
+
+def test_the_vocative_joined_to_the_article_addresses_the_word(policy):
+    # «يالحمار» is «يا الحمار», the Gulf way of calling someone: يا and ال share the alif
+    (hit,) = hits(policy, "يالغبي")
+    assert hit.steps == ["clitic يال-", "addressed with يا"]
+    assert texts(policy, "ويالحقير") == ["ويالحقير"]
+    # the article alone (or ها + ال for a rule whose lists lack هال) addresses no one
+    assert texts(policy, "الغبي") == []
