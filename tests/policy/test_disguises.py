@@ -52,6 +52,7 @@ LISTS = {
     "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
     "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
     "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
+    "elatives.txt": ("انت {}", "person_offense"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
