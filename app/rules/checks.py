@@ -521,15 +521,14 @@ class PatternCheck(Check):
         return [match for match in found if (match.start, match.end) in spans]
 
 
-# clitics that aim the word they are joined to at someone, when a rule's target lists hold them:
-# the vocative («ياحمار») and the dialect demonstrative ها + ال («هالعميل», "this agent")
-POINTING_CLITICS = {arabic.VOCATIVE: "addressed with يا", "هال": "pointed at with هال"}
-
-
-def _points_with(clitic: str, pointing: str) -> bool:
-    """Whether a word's proclitic ends in the pointing clitic, or in the vocative joined to the
-    article, which share the alif («يالجاهل» is «يا الجاهل», O ignorant one)."""
-    return clitic.endswith(pointing) or (pointing == arabic.VOCATIVE and clitic.endswith(arabic.VOCATIVE_ARTICLE))
+# clitics that aim the word they are joined to at someone, when a rule's target lists hold them,
+# with the step they add and the endings of a word's proclitic that spell them: the vocative
+# («ياحمار», and with the article «يالحمار», one alif for both) and the dialect demonstrative
+# ها + ال («هالعميل», "this agent")
+POINTING_CLITICS = {
+    arabic.VOCATIVE: ("addressed with يا", (arabic.VOCATIVE, arabic.VOCATIVE_ARTICLE)),
+    "هال": ("pointed at with هال", ("هال",)),
+}
 
 
 class TargetedCheck(Check):
@@ -566,9 +565,9 @@ class TargetedCheck(Check):
         word_starts = _word_starts(text)
         found = []
         for hit in offensive:
-            pointing = next((c for c in self.clitic_targets if _points_with(hit.clitic, c)), None)
+            pointing = next((c for c in self.clitic_targets if hit.clitic.endswith(POINTING_CLITICS[c][1])), None)
             if pointing is not None:
-                found.append(_word_match(hit, POINTING_CLITICS[pointing]))
+                found.append(_word_match(hit, POINTING_CLITICS[pointing][0]))
                 continue
             target = self._nearest(hit, targets, word_starts, text)
             if target is not None:
