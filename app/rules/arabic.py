@@ -101,12 +101,19 @@ APOSTROPHES = "'’‘`ʼ"
 # Arabic letters after folding (hamza … yeh); used to tell Arabic terms from Latin ones.
 ARABIC_LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
-# Clitics. Conjunction و/ف, then a preposition or the article; a joined vocative يا.
+# The vocative particle: what follows it is said to someone («يا حمار»).
+VOCATIVE = "يا"
+# the vocative joined to the article, the alif written once: «يالجاهل» = «يا الجاهل» (ياالكلاب
+# folds to يالكلاب)
+VOCATIVE_ARTICLE = "يال"
+# the Levantine, Gulf and Iraqi demonstrative ها + ال written joined: «هالكديش»، «هالحمير»
+DEMONSTRATIVE_ARTICLE = "هال"
+
+# Clitics. Conjunction و/ف, then a preposition or the article; a joined vocative يا, with the
+# article or without; the joined demonstrative هال.
 _CONJUNCTIONS = ("", "و", "ف")
-# "يال": the dialect vocative يا + ال written joined (ياالكلاب folds to يالكلاب).
-# "هال": the Levantine, Gulf and Iraqi demonstrative ها + ال written joined (هالكديش، هالحمير);
 # "عال": the dialect preposition ع (على) + ال, written joined (تفو عالكلاب، الموت عالخونة).
-_ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", "يا", "يال", "هال", "عال")
+_ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", VOCATIVE, VOCATIVE_ARTICLE, DEMONSTRATIVE_ARTICLE, "عال")
 PROCLITICS = frozenset(c + a for c in _CONJUNCTIONS for a in _ATTACHED if c + a)
 MAX_PROCLITIC = max(map(len, PROCLITICS))
 # Arabizi writes the article (and و + the article) joined to the word, most of all in the Maghreb:
@@ -118,7 +125,7 @@ LATIN_PROCLITICS = frozenset({"l", "el", "al", "il", "wl", "wel", "wal"})
 # the proclitic. By a term's first letter, those remains.
 MERGED_PROCLITICS = {
     "ل": frozenset(p.removesuffix("ل") for p in PROCLITICS if p.endswith("ال")),
-    "ا": frozenset(p.removesuffix("ا") for p in PROCLITICS if p.endswith("يا")),
+    "ا": frozenset(p.removesuffix("ا") for p in PROCLITICS if p.endswith(VOCATIVE)),
 }
 # Shared letters read only when the word as written has them twice: «العين» (the eye) is a word,
 # not ال + لعين. ي + a listed term in ا is no word (the audit of the dictionary found one, يافعي,
@@ -169,11 +176,6 @@ SPOKEN_PRONOUN_HU_MIN_WORD = 4
 # What may stand between a curse and what it is aimed at: on (لعنة الله على الغلا), father or
 # mother of (الله يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر). Normalized spellings.
 CURSE_LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "هذا", "هاي", "هذي", "ده", "دي"})
-
-# The vocative particle: what follows it is said to someone («يا حمار»).
-VOCATIVE = "يا"
-# the vocative joined to the article, the alif written once: «يالجاهل» = «يا الجاهل»
-VOCATIVE_ARTICLE = "يال"
 
 # A word of normalized text: letters and digits, no underscore (checks, cut words).
 WORD = re.compile(r"[^\W_]+")

@@ -527,7 +527,7 @@ class PatternCheck(Check):
 # ها + ال («هالعميل», "this agent")
 POINTING_CLITICS = {
     arabic.VOCATIVE: ("addressed with يا", (arabic.VOCATIVE, arabic.VOCATIVE_ARTICLE)),
-    "هال": ("pointed at with هال", ("هال",)),
+    arabic.DEMONSTRATIVE_ARTICLE: ("pointed at with هال", (arabic.DEMONSTRATIVE_ARTICLE,)),
 }
 
 
