@@ -47,6 +47,8 @@ LISTS = {
     "targets_bunch.txt": ("{} لصوص", "person_offense"),
     "targets_figures.txt": ("{} الجاسوس", "person_offense"),
     "targets_demonstratives.txt": ("{} الجاسوس", "person_offense"),
+    "targets_regimes.txt": ("{} الخاين", "person_offense"),
+    "epithets.txt": ("ترامب {}", "person_offense"),
     # animal and dirt words with a literal sense: name-calling once said to someone
     "scene_words.txt": ("يا {}", "person_offense"),
     "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
