@@ -116,6 +116,14 @@ _CONJUNCTIONS = ("", "و", "ف")
 _ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", VOCATIVE, VOCATIVE_ARTICLE, DEMONSTRATIVE_ARTICLE, "عال")
 PROCLITICS = frozenset(c + a for c in _CONJUNCTIONS for a in _ATTACHED if c + a)
 MAX_PROCLITIC = max(map(len, PROCLITICS))
+# An independent pronoun is a word of its own: only a conjunction joins it (وانت، فانتم), never a
+# preposition, the article or the vocative. «كانت» (was), «بانت» (appeared), «لانت» (softened),
+# «بنتي» (my daughter) are not ك / ب / ل + انت or ب + نتي. Normalized forms (انتوا → انتو).
+INDEPENDENT_PRONOUNS = frozenset({
+    "انا", "نحن", "احنا", "انت", "انتي", "انتا", "انتم", "انتو", "انتن", "انتما", "انتوما", "نتا", "نتي",
+    "هما", "هوما",
+})
+CONJUNCTION_PROCLITICS = frozenset(c for c in _CONJUNCTIONS if c)
 # Arabizi writes the article (and و + the article) joined to the word, most of all in the Maghreb:
 # «lbhim», «el7mar», «wlklab». Taken by Latin-script terms of three letters or more.
 LATIN_PROCLITICS = frozenset({"l", "el", "al", "il", "wl", "wel", "wal"})

@@ -7,6 +7,7 @@ by the term's length so short words are never found inside longer ones:
   term letters   before the term               after the term
   1–2            nothing                       nothing
   3              a proclitic (و ف ب ل ك ال يا…)  nothing
+  pronoun        و or ف only (انت، انتم: «كانت» is a verb, not ك + انت)
   4              a proclitic                   two-letter pronouns, ين ون ان
   5+             a proclitic                   also ه ك ي, ات and ات/ت + pronoun
   phrase ending in the pronoun ك               also its plural, dual, feminine (ابوكم، ابوكي)
@@ -125,6 +126,8 @@ def _shape(term: str) -> TermShape:
         endings = frozenset()
     if len(words) > 1 and term.endswith("ك"):
         endings |= arabic.AFTER_PRONOUN_K if len(words[-1]) > 2 else arabic.AFTER_SHORT_PRONOUN_K
+    if words[0] in arabic.INDEPENDENT_PRONOUNS:
+        return TermShape(term, arabic.CONJUNCTION_PROCLITICS, endings)
     return TermShape(term, arabic.PROCLITICS if first >= 3 else frozenset(), endings)
 
 

@@ -92,3 +92,17 @@ def test_the_vocative_joined_to_the_article_addresses_the_word(policy):
     assert texts(policy, "ويالحقير") == ["ويالحقير"]
     # the article alone (or ها + ال for a rule whose lists lack هال) addresses no one
     assert texts(policy, "الغبي") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "typed"),
+    [
+        ("الخطة كانت غبي", []),  # «كانت» (was) is a verb, not ك + انت
+        ("بانت حقير", []),  # «بانت» (appeared), not ب + انت
+        ("لانت كلب", []),  # «لانت» (softened), not ل + انت
+        ("وانت حمار", ["حمار"]),  # a conjunction joins the pronoun
+        ("فانت كلب", ["كلب"]),
+    ],
+)
+def test_an_independent_pronoun_takes_only_a_conjunction(policy, body, typed):
+    assert texts(policy, body) == typed
