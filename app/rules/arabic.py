@@ -196,6 +196,15 @@ SAID_TO = frozenset({
     "انها", "انهم", "لانك", "لانه", "لانهم", "مثلك", "زيك", "متلك", "مثلكم", "زيكم",
 })
 
+# Words between a subject and what is said of it that do not set the two apart in the window of a
+# targeted rule: a copula («نبيكم كان مجرم»، «الكاتب هو الكذاب») or a dialect possessive («الرسول تبعكم
+# كذاب»، «الكاتب بتاعكم حمار») (checks.TargetedCheck). Normalized spellings.
+PREDICATE_LINKS = frozenset({
+    "كان", "كانت", "كانو", "يكون", "تكون", "صار", "صارت", "صارو", "اصبح", "اصبحت", "اصبحو", "هو", "هي",
+    "تبع", "تبعه", "تبعها", "تبعهم", "تبعك", "تبعكم", "تبعنا", "بتاع", "بتاعه", "بتاعها", "بتاعهم", "بتاعك",
+    "بتاعكم", "بتاعنا", "حقه", "حقها", "حقهم", "حقك", "حقكم", "حقنا",
+})
+
 # Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
 # غبي» (checks.SaidOfSelf). Normalized spellings.
 BEING = frozenset({"كنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "والله", "شوي", "شويه"})
@@ -207,6 +216,15 @@ SAID_ABOUT = frozenset({
     "علي", "عن", "عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "انه", "انها", "انهم", "بانه", "بانها",
     "بانهم", "ان",
 })
+# The stems of the mention verbs that take two objects, someone and a label: calling, describing,
+# nicknaming, taunting («بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان») (checks.Mentions). Verbs of
+# saying and writing are not among them. Normalized spellings.
+CALLING_VERB_STEMS = (
+    "وصف", "يصف", "تصف", "نعت", "ينعت", "تنعت", "سمي", "سما", "سمو", "يسمي", "يسمو", "تسمي", "بيسم",
+    "لقب", "يلقب", "عير", "يعير",
+)
+# A third-person object joined to such a verb: «سماه»، «يسمونهم».
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
 SAID_TO_YOU = frozenset({"عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم"})
 
 

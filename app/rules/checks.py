@@ -25,7 +25,7 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 # every rule option whose value names word lists of the policy
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
-    "scene_words", "scene_cues", "mention_denials", "self_markers", "negators",
+    "scene_words", "scene_cues", "mention_denials", "self_markers", "negators", "except_after",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
@@ -60,6 +60,14 @@ def _apart(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
     first, last = _word_span(hit.start, hit.end, word_starts)
     other_first, other_last = _word_span(other.start, other.end, word_starts)
     return max(other_first - last, first - other_last)
+
+
+def _links_between(hit: WordHit, other: WordHit, word_starts: list[int], text: NormalizedText) -> int:
+    """How many words between two hits only link a subject to its predicate (arabic.PREDICATE_LINKS)."""
+    first, last = _word_span(hit.start, hit.end, word_starts)
+    other_first, other_last = _word_span(other.start, other.end, word_starts)
+    between = range(last + 1, other_first) if last < other_first else range(other_last + 1, first)
+    return sum(1 for index in between if _word_at(text, word_starts, index) in arabic.PREDICATE_LINKS)
 
 
 def _words_after(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
@@ -200,6 +208,16 @@ def _word_span(start: int, end: int, word_starts: list[int]) -> tuple[int, int]:
     return first, bisect.bisect_left(word_starts, end) - 1
 
 
+def _calls_an_object(verb: WordHit) -> bool:
+    """A verb of calling, which takes someone and a label (arabic.CALLING_VERB_STEMS)."""
+    return verb.term.startswith(arabic.CALLING_VERB_STEMS)
+
+
+def _has_object(verb: WordHit) -> bool:
+    """The verb carries its object: «سماه»، «يسمونهم»."""
+    return verb.term.endswith(arabic.OBJECT_PRONOUNS) or verb.suffix.endswith(arabic.OBJECT_PRONOUNS)
+
+
 class Mentions:
     """A rule's `mentions` and `mention_verbs` word lists: what makes an insult a mention — named,
     reported or condemned — not a use.
@@ -261,17 +279,26 @@ class Mentions:
     def _said_of(self, hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
         """Whether someone else is reported calling a third party the hit: a mention verb, then
         about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within four words and with
-        no «you» between («النائب قال على الفلاحين بهايم»، «يقول عن السودانيين عبيد»). «يقول عنك
-        حمار» says it to the reader's face and still hits, as does a hit said with يا."""
+        no «you» between («النائب قال على الفلاحين بهايم»، «يقول عن السودانيين عبيد»); or a verb of
+        calling, its object, then the hit («اللي بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان»). «يقول
+        عنك حمار» says it to the reader's face and still hits, as does a hit said with يا, and so
+        does a label right after the verb: «تسمى الخنزيرة» names the channel a pig."""
         if _said_to_someone(hit, text, word_starts):
             return False
-        first = _word_span(hit.start, hit.end, word_starts)[0]
+        first, last = _word_span(hit.start, hit.end, word_starts)
         for verb in verbs:
             gap = _words_after(hit, verb, word_starts)
             if not 0 < gap <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
                 continue
             between = {_word_at(text, word_starts, i) for i in range(first - gap + 1, first)}
-            if between & arabic.SAID_ABOUT and not between & arabic.SAID_TO_YOU:
+            if between & arabic.SAID_TO_YOU:
+                continue
+            if between & arabic.SAID_ABOUT:
+                return True
+            # a verb of calling, its object, then the label («بيسمي اللاجئين حشرات»، «يسمونهم روافض»;
+            # a pattern's match may hold the object itself); a verb of saying or writing takes no
+            # second object: «اللي كتب هالمقال مرتزق» calls the writer one
+            if _calls_an_object(verb) and (gap == 2 or gap == 1 and (last > first or _has_object(verb))):
                 return True
         return False
 
@@ -413,7 +440,8 @@ class Negated(_SaidRightAfter):
     """A rule's `negators` word lists: the particles that deny a predicate (مش، مو، ليس، لست، مانك).
     «الفاسد مش خائن»، «انت مش مجرم»، «لست غبيا» deny the label instead of giving it; «مش بس كذاب»
     (not only a liar) is no denial, since بس stands between, and «مش فاهم شي يا حمار» still holds.
-    ولا carries the denial to the word after the next: «مش زعران ولا حرامية».
+    ولا carries the denial to the word after the next: «مش زعران ولا حرامية». و does not: «مش محترم
+    وحقير» denies one label and gives the next.
     """
 
     option = "negators"
@@ -422,6 +450,20 @@ class Negated(_SaidRightAfter):
     def _carried(self, first, marker_lasts, text, word_starts):
         # «مش زعران ولا حرامية»: a negator, a word, ولا, then the label
         return first >= 3 and first - 3 in marker_lasts and _word_at(text, word_starts, first - 1) == self._AND_NOT
+
+
+class Governed(_ListFilter):
+    """A pattern rule's `except_after` word lists: nouns that govern the word after them in a
+    construct (حكام، ملوك، قادة، أنظمة). A match that starts right after one is not said of its
+    first word: «حكام العرب مجرمون» charges the rulers, not the Arabs; «العرب مجرمون» still hits.
+    The governing noun may carry a suffix («حكامنا العرب»)."""
+
+    option = "except_after"
+
+    def kept(self, hits, governors, text):
+        word_starts = _word_starts(text)
+        governor_lasts = {_word_span(g.start, g.end, word_starts)[1] for g in governors}
+        return [hit for hit in hits if _word_span(hit.start, hit.end, word_starts)[0] - 1 not in governor_lasts]
 
 
 class _HitFilters:
@@ -489,7 +531,8 @@ class PatternCheck(Check):
     hit is: «هتافات "الموت للعرب"» reports a chant. With `except_aimed_at`, so is a match aimed at
     a listed thing: «ان شاء الله تموت الفتنة» wishes an end to strife, not to a person. The aim is
     the word after the match, or the word a group of the pattern named `aim` starts at, when it
-    names one: «يا رب (?P<aim>…) يموت» reads «يا رب الظلم يموت» as a wish on a thing.
+    names one: «يا رب (?P<aim>…) يموت» reads «يا رب الظلم يموت» as a wish on a thing. With
+    `except_after`, a match right after a governing noun is dropped: «حكام العرب مجرمون».
 
     A pattern may name a word list of the policy as {{name}}: it stands for any of the list's
     terms («\\m{{peoples}}\\s+{{stereotypes}}\\M»), so a list grows without editing the pattern.
@@ -498,12 +541,13 @@ class PatternCheck(Check):
     options = {
         "pattern": fields.String(required=True, validate=validate.Length(min=1)),
         "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
-        "mention_denials": _OPTIONAL_LISTS,
+        "mention_denials": _OPTIONAL_LISTS, "except_after": _OPTIONAL_LISTS,
     }
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         self.pattern = CompiledPattern(expand_lists(options["pattern"], lexicons.normalized))
+        self.governed = Governed(options.get("except_after"), lexicons)
         self.mentions = Mentions(
             options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
         )
@@ -516,7 +560,7 @@ class PatternCheck(Check):
         at_things = self.aimed_at.things_at([aim for _, aim in aimed if aim is not None], text)
         found = [match for match, aim in aimed if aim is None or aim not in at_things]
         hits = [WordHit(m.start, m.end, m.term, "", "") for m in found]
-        kept = self.mentions.keep(self.aimed_at.keep(hits, text), text)
+        kept = self.governed.keep(self.mentions.keep(self.aimed_at.keep(hits, text), text), text)
         spans = {(hit.start, hit.end) for hit in kept}
         return [match for match in found if (match.start, match.end) in spans]
 
@@ -581,7 +625,7 @@ class TargetedCheck(Check):
         for target in targets:
             if target.start < hit.end and hit.start < target.end:
                 continue  # the same words: a target is not its own insult
-            distance = _apart(hit, target, word_starts)
+            distance = _apart(hit, target, word_starts) - _links_between(hit, target, word_starts, text)
             if distance < best_distance and not _sentence_ends_between(hit, target, text):
                 best, best_distance = target, distance
         return best

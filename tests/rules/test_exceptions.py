@@ -312,6 +312,7 @@ def test_a_denied_label_is_not_a_hit(negated_policy, body):
         ("مشكلتك انك كذاب", ["كذاب"]),  # a negator is a whole word, not the start of مشكلتك
         ("ولا مجرم مثلك", ["مجرم"]),  # ولا denies only what a negator began
         ("مش فاهم ولا كلمة يا كذاب", ["كذاب"]),  # the label is not the word after ولا
+        ("انت مش غبي وكذاب", ["وكذاب"]),  # و does not carry the denial: the second label is given
     ],
 )
 def test_a_label_not_denied_still_hits(negated_policy, body, found):

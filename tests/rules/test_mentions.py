@@ -7,7 +7,7 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nيكتب\nقالوا\nهتافات"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات"
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -100,6 +100,30 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
 )
 def test_a_label_someone_else_says_of_a_third_party_is_reported(policy, body):
     assert texts(policy, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "اللي بيسمي الشيعة روافض لازم يتحاسب",  # a verb of calling, its object, the label
+        "يسمونهم روافض ظلما",  # the object joined to the verb
+        "وصفوا المسيحيين كفار في الخطبة",
+    ],
+)
+def test_a_label_given_with_a_verb_of_calling_is_reported(policy, body):
+    assert texts(policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "typed"),
+    [
+        ("قناة تسمى حمار", ["حمار"]),  # the label right after the verb names the channel so
+        ("قالوا الشيعة روافض", ["روافض", "روافض"]),  # a verb of saying takes no second object
+        ("يكتب المقال حمار", ["حمار"]),
+    ],
+)
+def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
+    assert texts(policy, body) == typed
 
 
 @pytest.mark.parametrize(

@@ -117,3 +117,35 @@ def test_an_unknown_or_empty_word_list_in_a_pattern_is_refused():
         lists_policy(r"\m{{nope}}\M", labels="كذاب")
     with pytest.raises(PolicyError, match=r"word list \{\{labels\}\} is empty"):
         lists_policy(r"\m{{labels}}\M", labels="# only a comment")
+
+
+@pytest.fixture(scope="module")
+def governed_policy():
+    return build(
+        rule("p", "pattern", pattern=r"\m(?:ال)?عرب\s+(?:مجرمون|خونه)\M", except_after=["governors"]),
+        lexicons={"governors": "حكام\nقادة\nانظمة"},
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "حكام العرب مجرمون بحق شعوبهم",  # the rulers are charged, not the Arabs
+        "وقادة العرب خونة",  # a proclitic on the governing noun
+        "حكامنا العرب خونة",  # a suffix on it
+    ],
+)
+def test_a_match_right_after_a_governing_noun_is_dropped(governed_policy, body):
+    assert texts(governed_policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("العرب مجرمون", ["العرب مجرمون"]),
+        ("بعض العرب خونة", ["العرب خونة"]),  # a partitive governs nothing listed
+        ("حكام ظلمة لكن العرب خونة", ["العرب خونة"]),  # the governing noun is not right before
+    ],
+)
+def test_a_match_not_governed_still_hits(governed_policy, body, found):
+    assert texts(governed_policy, body) == found

@@ -56,7 +56,26 @@ def test_window_is_configurable():
         lexicons={"offensive": OFFENSIVE, "writer": WRITER},
     )
     assert texts(narrow, "الكاتب حمار") == ["حمار"]
-    assert texts(narrow, "الكاتب هو حمار") == []
+    assert texts(narrow, "الكاتب رأى حمارا") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "الكاتب هو حمار",  # a copula
+        "الكاتب كان غبي",
+        "المحرر تبعكم حقير",  # a dialect possessive
+        "الكاتب بتاعكم كان حمار",  # both
+    ],
+)
+def test_a_copula_or_possessive_between_does_not_set_the_word_apart(body):
+    narrow = build(
+        rule("w", "targeted", lexicons=["offensive"], targets=["writer"], window=1),
+        lexicons={"offensive": OFFENSIVE, "writer": WRITER},
+    )
+    assert len(texts(narrow, body)) == 1
+    # any other word between still does
+    assert texts(narrow, body.replace(body.split()[1], "رأى", 1)) == []
 
 
 @pytest.mark.parametrize("end", [".", "!", "؟", "?", "؛"])
