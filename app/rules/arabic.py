@@ -181,6 +181,13 @@ OPENER_FAMILIES = (
 SPOKEN_PRONOUN_HU = "و"
 SPOKEN_PRONOUN_HU_MIN_WORD = 4
 
+# The plural of a present-tense verb ends in و where a call or a wish wants it («لازم ينذبحوا») and in
+# ون where a statement does, as Gulf, Iraqi and Levantine comments write it either way («لازم
+# ينذبحون»). A listed phrase whose last word (four letters or more) opens with a present-tense prefix
+# and ends in that و is also matched ending in ون.
+PRESENT_PREFIXES = ("ي", "ت", "ن")
+PLURAL_WAW, PLURAL_WAW_NUN = "و", "ون"
+
 # What may stand between a curse and what it is aimed at: on (لعنة الله على الغلا), father or
 # mother of (الله يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر). Normalized spellings.
 CURSE_LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "هذا", "هاي", "هذي", "ده", "دي"})

@@ -295,10 +295,10 @@ class Mentions:
                 continue
             if between & arabic.SAID_ABOUT:
                 return True
-            # a verb of calling, its object, then the label («بيسمي اللاجئين حشرات»، «يسمونهم روافض»;
-            # a pattern's match may hold the object itself); a verb of saying or writing takes no
+            # a verb of calling, its object (a word or two), then the label («بيسمي اللاجئين حشرات»،
+            # «يسمونهم روافض»; a pattern's match may hold the object itself); a verb of saying or writing takes no
             # second object: «اللي كتب هالمقال مرتزق» calls the writer one
-            if _calls_an_object(verb) and (gap == 2 or gap == 1 and (last > first or _has_object(verb))):
+            if _calls_an_object(verb) and (gap in (2, 3) or gap == 1 and (last > first or _has_object(verb))):
                 return True
         return False
 

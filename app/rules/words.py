@@ -89,14 +89,18 @@ def _opener(term: str) -> tuple[str, frozenset[str]]:
 
 def dialect_variants(term: str) -> list[str]:
     """The term, and the spellings of the same phrase in other dialects (none for a single word):
-    opened by each other member of its opener family (arabic.OPENER_FAMILIES), and ending in the spoken
-    pronoun و where it ends in ه (arabic.SPOKEN_PRONOUN_HU: «الله ياخده» → «الله ياخدو»)."""
+    opened by each other member of its opener family (arabic.OPENER_FAMILIES), ending in ون where a
+    present-tense plural ends in و (arabic.PLURAL_WAW: «لازم ينذبحو» → «لازم ينذبحون»), and ending in
+    the spoken pronoun و where it ends in ه (arabic.SPOKEN_PRONOUN_HU: «الله ياخده» → «الله ياخدو»)."""
     if " " not in term:
         return [term] if term else []
     opener, family = _opener(term)
     rest = term[len(opener) + 1:] if opener else term
     variants = [term, *(f"{other} {rest}" for other in sorted(family - {opener}))]
-    if len(term.rsplit(" ", 1)[1]) >= arabic.SPOKEN_PRONOUN_HU_MIN_WORD:
+    last = term.rsplit(" ", 1)[1]
+    if len(last) >= 4 and last.startswith(arabic.PRESENT_PREFIXES) and last.endswith(arabic.PLURAL_WAW):
+        variants += [variant + arabic.PLURAL_WAW_NUN.removeprefix(arabic.PLURAL_WAW) for variant in variants]
+    if len(last) >= arabic.SPOKEN_PRONOUN_HU_MIN_WORD:
         spoken = arabic.SPOKEN_PRONOUN_HU
         variants += [variant.removesuffix("ه") + spoken for variant in variants if variant.endswith("ه")]
     return variants

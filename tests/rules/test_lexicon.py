@@ -3,7 +3,7 @@
 import pytest
 
 from app.rules.normalize import normalize
-from app.rules.words import TermMatcher, parse_word_list
+from app.rules.words import TermMatcher, dialect_variants, parse_word_list
 from tests.rules.conftest import build, hits, rule, terms, texts
 
 INSULTS = """\
@@ -283,6 +283,16 @@ def test_a_phrase_ending_in_the_pronoun_ha_is_found_with_the_spoken_waw():
     assert _terms_found(matcher, "يا وجو") == []
     # a single word's final ه is as often a ta marbuta
     assert _terms_found(matcher, "حقيرو") == []
+
+
+def test_a_phrase_ending_in_a_present_plural_is_found_ending_in_waw_nun():
+    matcher = TermMatcher(parse_word_list("لازم ينذبحوا\nلازم يطردوهم\nالله ياخده\nكلهم حرامية"))
+    assert _terms_found(matcher, "لازم ينذبحون واحد واحد") == ["لازم ينذبحون"]
+    assert _terms_found(matcher, "يجب ان ينذبحون") == ["يجب ان ينذبحون"]  # with the modal family too
+    # only a present-tense plural in و: not one with its object, nor the spoken pronoun «him»
+    assert not any(v.endswith("ون") for v in dialect_variants("لازم يطردوهم"))
+    assert not any(v.endswith("ون") for v in dialect_variants("اله ياخده"))
+    assert not any(v.endswith("ون") for v in dialect_variants("كلهم حرامي"))
 
 
 def test_arabizi_terms_are_found_behind_the_joined_article():

@@ -107,6 +107,7 @@ def test_a_label_someone_else_says_of_a_third_party_is_reported(policy, body):
     [
         "اللي بيسمي الشيعة روافض لازم يتحاسب",  # a verb of calling, its object, the label
         "يسمونهم روافض ظلما",  # the object joined to the verb
+        "بيسمي الشيعة العرب روافض",  # an object of two words
         "وصفوا المسيحيين كفار في الخطبة",
     ],
 )
@@ -120,6 +121,7 @@ def test_a_label_given_with_a_verb_of_calling_is_reported(policy, body):
         ("قناة تسمى حمار", ["حمار"]),  # the label right after the verb names the channel so
         ("قالوا الشيعة روافض", ["روافض", "روافض"]),  # a verb of saying takes no second object
         ("يكتب المقال حمار", ["حمار"]),
+        ("بيسمي الشيعة في العراق كلهم روافض", ["روافض"]),  # too far from the verb for its object
     ],
 )
 def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
