@@ -160,14 +160,18 @@ AFTER_SHORT_PRONOUN_K = frozenset({"م", "ما"})
 
 # Words that open a phrase and say the same thing in every dialect: kin words of name-calling
 # («اولاد الحرام»، «ولاد الحرام»، «عيال الحرام»، «ابناء الحرام»), modals of a call to violence
-# («لازم يطردوا»، «يجب ان يطردوا»، «يلزم يطردوا») and the names of God a curse is wished of. A
-# listed phrase that opens with a word of a family is matched opened by each member, so a list
-# writes each phrase once, with one opener, and never enumerates opener × rest (normalized
-# spellings; a member may be two words, as «لا بد»).
+# («لازم يطردوا»، «يجب ان يطردوا»، «يلزم يطردوا»، the Maghrebi «خصهم يطردو») and the names of God a
+# curse is wished of. A listed phrase that opens with a word of a family is matched opened by each
+# member, so a list writes each phrase once, with one opener, and never enumerates opener × rest
+# (normalized spellings; a member may be two words, as «لا بد»).
 OPENER_FAMILIES = (
     frozenset({"اولاد", "ولاد", "عيال", "ابناء", "ابنا"}),
     frozenset({"ابن", "ولد"}),
-    frozenset({"لازم", "يجب", "يلزم", "لابد", "لا بد", "يجب ان", "لابد ان", "لا بد ان"}),
+    frozenset({
+        "لازم", "يجب", "يلزم", "لابد", "لا بد", "يجب ان", "لابد ان", "لا بد ان",
+        # Maghrebi «must»: «خصهم يترحلو»، «خاص نقتلوهم»
+        "خص", "خاص", "خصهم", "خاصهم", "خصنا", "خاصنا", "خصكم", "خاصكم",
+    }),
     # who a curse is wished of: «الله يلعنك»، «ربنا يلعنك»، «يا رب يلعنك»، «ان شاء الله يلعنك».
     # A curse phrase must take an object (يلعنك، ياخده): «والله» is also an oath, and «والله يموت من
     # الضحك» is no curse, so a wish with no object is a pattern rule (insult.wish_gone), not a phrase

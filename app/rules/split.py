@@ -1,5 +1,5 @@
-"""Words cut in two by a space («شر موطة»، «خو لات»، «يا حما ر»): two neighbouring words that,
-joined, are a listed term whole.
+"""Words cut in two by a space or a mark typed inside them («شر موطة»، «شر.موط»، «خو لات»، «يا حما ر»):
+two neighbouring words that, joined, are a listed term whole.
 
 The normalizer joins runs of single letters («ك ل ب») but leaves a word cut into longer pieces,
 which no stage can tell from two words without knowing the lists. Here the lists decide, and
@@ -20,6 +20,8 @@ from app.rules.normalize import NormalizedText, normalize_term
 from app.rules.words import ListSelection, WordHit
 
 MIN_LETTERS = 4
+# what may cut a word in two: a space, or a dot, dash or underscore typed inside it («شر.موط»)
+CUTS = frozenset({" ", ".", "-", "_"})
 ANYWHERE, SAID_TO = "anywhere", "said_to"  # where a rule reads cut words
 # words that stand alone too often to be half of a cut word: particles, pronouns, kin words
 STANDALONE = frozenset({
@@ -57,7 +59,7 @@ class CutWords:
         text, found = normalized.text, []
         for first, second in itertools.pairwise(normalized.words()):
             tail = self._tail_of(second.group())
-            if tail is None or text[first.end():second.start()] != " ":
+            if tail is None or text[first.end():second.start()] not in CUTS:
                 continue
             head = self._head_of(first.group())
             if head is None:

@@ -266,7 +266,7 @@ def test_a_curse_wished_of_god_is_found_with_every_name_of_god():
 
 def test_a_call_opened_by_a_modal_is_found_with_every_modal():
     matcher = TermMatcher(parse_word_list("لازم يطردوهم\nيجب ان نقتلهم\nلا شرف لك"))
-    for modal in ("لازم", "يجب", "يلزم", "لابد", "لا بد", "يجب ان", "لا بد ان"):
+    for modal in ("لازم", "يجب", "يلزم", "لابد", "لا بد", "يجب ان", "لا بد ان", "خصهم", "خاص"):
         assert _terms_found(matcher, f"{modal} يطردوهم من البلد"), modal
     # the longest opener is the one replaced: «يجب ان نقتلهم» brings «لازم نقتلهم», not «لازم ان نقتلهم» only
     assert _terms_found(matcher, "لازم نقتلهم") == ["لازم نقتلهم"]

@@ -31,9 +31,11 @@ def policy():
         ("ياحما ر", "ياحما ر", "حمار"),  # said_to: the vocative joined to the first piece
         ("يا اخر سوا", "اخر سوا", "اخرسو"),  # the short piece keeps the plural alif the whole word drops
         ("يا لئ يمة", "لئ يمة", "ليمه"),  # the joint doubles a letter once folded (لي يمه): read once
+        ("القناة شر.موطة", "شر.موطة", "شرموطه"),  # cut by a dot typed inside the word
+        ("القناة شر-موطة", "شر-موطة", "شرموطه"),  # or a dash
     ],
 )
-def test_a_word_cut_by_a_space_hits_as_its_term(policy, body, typed, term):
+def test_a_word_cut_by_a_space_or_a_mark_hits_as_its_term(policy, body, typed, term):
     (hit,) = hits(policy, body)
     assert (hit.text, hit.term) == (typed, term)
     assert JOINED_CUT_WORD in hit.steps
