@@ -115,6 +115,8 @@ _CONJUNCTIONS = ("", "و", "ف")
 # "عال": the dialect preposition ع (على) + ال, written joined (تفو عالكلاب، الموت عالخونة).
 _ATTACHED = ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل", VOCATIVE, VOCATIVE_ARTICLE, DEMONSTRATIVE_ARTICLE, "عال")
 PROCLITICS = frozenset(c + a for c in _CONJUNCTIONS for a in _ATTACHED if c + a)
+# how a proclitic that carries the article ends: ال، بال، وال، يال، هال, and ل + ال written لل
+ARTICLE_ENDINGS = ("ال", "لل")
 MAX_PROCLITIC = max(map(len, PROCLITICS))
 # An independent pronoun is a word of its own: only a conjunction joins it (وانت، فانتم), never a
 # preposition, the article or the vocative. «كانت» (was), «بانت» (appeared), «لانت» (softened),

@@ -453,16 +453,27 @@ class Negated(_SaidRightAfter):
 
 
 class Governed(_ListFilter):
-    """A pattern rule's `except_after` word lists: nouns that govern the word after them in a
-    construct (حكام، ملوك، قادة، أنظمة). A match that starts right after one is not said of its
+    """A rule's `except_after` word lists: nouns that govern the word after them (حكام، ملوك،
+    حكومة، جيش، أنظمة). For a pattern rule, a match that starts right after one is not said of its
     first word: «حكام العرب مجرمون» charges the rulers, not the Arabs; «العرب مجرمون» still hits.
-    The governing noun may carry a suffix («حكامنا العرب»)."""
+    The governing noun may carry a suffix («حكامنا العرب») or the article («الحكام العرب», the
+    adjective). For a targeted rule, a target right after one, written without the article, is the
+    second term of a construct and no target: «حكومة نتنياهو مجرمة» charges the government, while
+    in «رئيس النظام بشار مجرم» (the article: no construct) بشار is still the target."""
 
     option = "except_after"
 
+    def __init__(self, names, lexicons: Lexicons, construct_only: bool = False):
+        super().__init__(names, lexicons)
+        self.construct_only = construct_only
+
     def kept(self, hits, governors, text):
         word_starts = _word_starts(text)
-        governor_lasts = {_word_span(g.start, g.end, word_starts)[1] for g in governors}
+        governor_lasts = {
+            _word_span(g.start, g.end, word_starts)[1]
+            for g in governors
+            if not (self.construct_only and g.clitic.endswith(arabic.ARTICLE_ENDINGS))
+        }
         return [hit for hit in hits if _word_span(hit.start, hit.end, word_starts)[0] - 1 not in governor_lasts]
 
 
@@ -588,6 +599,7 @@ class TargetedCheck(Check):
         "lexicons": _NAMES,
         "targets": _NAMES,
         "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
+        "except_after": _OPTIONAL_LISTS,
         **_WORD_RULE_EXCEPTIONS,
     }
 
@@ -598,12 +610,13 @@ class TargetedCheck(Check):
         self.window = options["window"]
         self.clitic_targets = tuple(clitic for clitic in POINTING_CLITICS if self.targets.find(clitic))
         self.filters = _HitFilters(options, lexicons)
+        self.governed = Governed(options.get("except_after"), lexicons, construct_only=True)
 
     def find(self, text):
         offensive = self.filters.keep(_words(self.offensive, text), text)
         if not offensive:
             return []
-        targets = self.filters.ordinary(_words(self.targets, text), text)
+        targets = self.governed.keep(self.filters.ordinary(_words(self.targets, text), text), text)
         if not targets and not self.clitic_targets:
             return []
         word_starts = _word_starts(text)

@@ -125,3 +125,25 @@ def test_the_vocative_joined_to_the_article_addresses_the_word(policy):
 )
 def test_an_independent_pronoun_takes_only_a_conjunction(policy, body, typed):
     assert texts(policy, body) == typed
+
+
+@pytest.fixture(scope="module")
+def governed_policy():
+    targeted = rule("figure", "targeted", lexicons=["offensive"], targets=["figures"], window=1,
+                    except_after=["governors"])
+    lists = {"offensive": "مجرم\nحقير", "figures": "نتنياهو\nبشار", "governors": "حكومة\nجيش\nنظام"}
+    return build(targeted, lexicons=lists)
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("حكومة نتنياهو مجرمة", []),  # a construct: the label is the government's
+        ("وجيش بشار مجرم", []),  # a proclitic on the governing noun
+        ("بشار مجرم", ["مجرم"]),
+        ("رئيس النظام بشار مجرم", ["مجرم"]),  # with the article the noun governs nothing: بشار is the target
+        ("نتنياهو حقير وحكومة نتنياهو مجرمة", ["حقير"]),  # only the governed mention stops being a target
+    ],
+)
+def test_a_target_governed_in_a_construct_is_no_target(governed_policy, body, found):
+    assert texts(governed_policy, body) == found
