@@ -192,7 +192,7 @@ SPOKEN_PRONOUN_HU_MIN_WORD = 4
 # ينذبحون»). A listed phrase whose last word (four letters or more) opens with a present-tense prefix
 # and ends in that و is also matched ending in ون.
 PRESENT_PREFIXES = ("ي", "ت", "ن")
-PLURAL_WAW, PLURAL_WAW_NUN = "و", "ون"
+PLURAL_WAW, INDICATIVE_NUN = "و", "ن"
 
 # What may stand between a curse and what it is aimed at: on (لعنة الله على الغلا), father or
 # mother of (الله يلعن بو الغربة), a demonstrative (الله ينعل هاد الحر). Normalized spellings.

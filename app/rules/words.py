@@ -99,7 +99,7 @@ def dialect_variants(term: str) -> list[str]:
     variants = [term, *(f"{other} {rest}" for other in sorted(family - {opener}))]
     last = term.rsplit(" ", 1)[1]
     if len(last) >= 4 and last.startswith(arabic.PRESENT_PREFIXES) and last.endswith(arabic.PLURAL_WAW):
-        variants += [variant + arabic.PLURAL_WAW_NUN.removeprefix(arabic.PLURAL_WAW) for variant in variants]
+        variants += [variant + arabic.INDICATIVE_NUN for variant in variants]
     if len(last) >= arabic.SPOKEN_PRONOUN_HU_MIN_WORD:
         spoken = arabic.SPOKEN_PRONOUN_HU
         variants += [variant.removesuffix("ه") + spoken for variant in variants if variant.endswith("ه")]
