@@ -213,9 +213,15 @@ def _calls_an_object(verb: WordHit) -> bool:
     return verb.term.startswith(arabic.CALLING_VERB_STEMS)
 
 
-def _has_object(verb: WordHit) -> bool:
-    """The verb carries its object: «سماه»، «يسمونهم»."""
-    return verb.term.endswith(arabic.OBJECT_PRONOUNS) or verb.suffix.endswith(arabic.OBJECT_PRONOUNS)
+def _object_between(gap: int, hit_spans_words: bool, verb: WordHit) -> bool:
+    """Whether a verb of calling has its object before a hit `gap` words after it: one or two words
+    between («بيسمي اللاجئين حشرات»، «سمى اللاجئين السوريين حشرات»), or, right after the verb, a
+    pattern's match that holds the object itself («بيسمي [اللاجئين حشرات]») or a pronoun joined to the
+    verb («يسمونهم روافض»). A label right after a bare verb is a use: «تسمى الخنزيرة»."""
+    if gap in (2, 3):
+        return True
+    joined = verb.term.endswith(arabic.OBJECT_PRONOUNS) or verb.suffix.endswith(arabic.OBJECT_PRONOUNS)
+    return gap == 1 and (hit_spans_words or joined)
 
 
 class Mentions:
@@ -295,10 +301,9 @@ class Mentions:
                 continue
             if between & arabic.SAID_ABOUT:
                 return True
-            # a verb of calling, its object (a word or two), then the label («بيسمي اللاجئين حشرات»،
-            # «يسمونهم روافض»; a pattern's match may hold the object itself); a verb of saying or writing takes no
-            # second object: «اللي كتب هالمقال مرتزق» calls the writer one
-            if _calls_an_object(verb) and (gap in (2, 3) or gap == 1 and (last > first or _has_object(verb))):
+            # a verb of saying or writing takes no second object: «اللي كتب هالمقال مرتزق» calls the
+            # writer one
+            if _calls_an_object(verb) and _object_between(gap, last > first, verb):
                 return True
         return False
 
@@ -543,7 +548,9 @@ class PatternCheck(Check):
     a listed thing: «ان شاء الله تموت الفتنة» wishes an end to strife, not to a person. The aim is
     the word after the match, or the word a group of the pattern named `aim` starts at, when it
     names one: «يا رب (?P<aim>…) يموت» reads «يا رب الظلم يموت» as a wish on a thing. With
-    `except_after`, a match right after a governing noun is dropped: «حكام العرب مجرمون».
+    `except_after`, a match right after a governing noun is dropped: «حكام العرب مجرمون». With
+    `targets`, a match counts only within `window` words of a target, as a targeted rule's word
+    does: a threat («بقتلك») next to a sect («يا شيعي») is sectarian incitement.
 
     A pattern may name a word list of the policy as {{name}}: it stands for any of the list's
     terms («\\m{{peoples}}\\s+{{stereotypes}}\\M»), so a list grows without editing the pattern.
@@ -553,12 +560,15 @@ class PatternCheck(Check):
         "pattern": fields.String(required=True, validate=validate.Length(min=1)),
         "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
         "mention_denials": _OPTIONAL_LISTS, "except_after": _OPTIONAL_LISTS,
+        "targets": _OPTIONAL_LISTS, "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
     }
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         self.pattern = CompiledPattern(expand_lists(options["pattern"], lexicons.normalized))
         self.governed = Governed(options.get("except_after"), lexicons)
+        self.targets = lexicons.matcher_for(options["targets"], "targets") if options.get("targets") else None
+        self.window = options["window"]
         self.mentions = Mentions(
             options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
         )
@@ -572,8 +582,15 @@ class PatternCheck(Check):
         found = [match for match, aim in aimed if aim is None or aim not in at_things]
         hits = [WordHit(m.start, m.end, m.term, "", "") for m in found]
         kept = self.governed.keep(self.mentions.keep(self.aimed_at.keep(hits, text), text), text)
+        if self.targets is not None and kept:
+            kept = self._near_a_target(kept, text)
         spans = {(hit.start, hit.end) for hit in kept}
         return [match for match in found if (match.start, match.end) in spans]
+
+    def _near_a_target(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        targets = _words(self.targets, text)
+        word_starts = _word_starts(text)
+        return [hit for hit in hits if _nearest_target(hit, targets, self.window, word_starts, text) is not None]
 
 
 # clitics that aim the word they are joined to at someone, when a rule's target lists hold them,
@@ -633,15 +650,20 @@ class TargetedCheck(Check):
         return found
 
     def _nearest(self, hit: WordHit, targets: list[WordHit], word_starts: list[int], text: NormalizedText):
-        """The nearest target within the window, in the same sentence."""
-        best, best_distance = None, self.window + 1
-        for target in targets:
-            if target.start < hit.end and hit.start < target.end:
-                continue  # the same words: a target is not its own insult
-            distance = _apart(hit, target, word_starts) - _links_between(hit, target, word_starts, text)
-            if distance < best_distance and not _sentence_ends_between(hit, target, text):
-                best, best_distance = target, distance
-        return best
+        return _nearest_target(hit, targets, self.window, word_starts, text)
+
+
+def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_starts: list[int], text: NormalizedText):
+    """The nearest target within `window` words of the hit, in the same sentence (a copula or a
+    possessive between them does not count: arabic.PREDICATE_LINKS)."""
+    best, best_distance = None, window + 1
+    for target in targets:
+        if target.start < hit.end and hit.start < target.end:
+            continue  # the same words: a target is not its own insult
+        distance = _apart(hit, target, word_starts) - _links_between(hit, target, word_starts, text)
+        if distance < best_distance and not _sentence_ends_between(hit, target, text):
+            best, best_distance = target, distance
+    return best
 
 
 class LinksCheck(Check):

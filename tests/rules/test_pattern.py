@@ -149,3 +149,25 @@ def test_a_match_right_after_a_governing_noun_is_dropped(governed_policy, body):
 )
 def test_a_match_not_governed_still_hits(governed_policy, body, found):
     assert texts(governed_policy, body) == found
+
+
+@pytest.fixture(scope="module")
+def targeted_pattern_policy():
+    return build(
+        rule("p", "pattern", pattern=r"\m[بن]?اقتلك\M", targets=["sects"], window=2),
+        lexicons={"sects": "الشيعة\nالسنة\nشيعي"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("والله اقتلك يا شيعي", ["اقتلك"]),  # a target within the window
+        ("يا شيعي باقتلك", ["باقتلك"]),  # before the match too
+        ("والله اقتلك يا خاين", []),  # no target
+        ("اقتلك والله العظيم لو شفتك بالشارع يا شيعي", []),  # too far
+        ("اقتلك. الشيعة اهلنا", []),  # another sentence
+    ],
+)
+def test_with_targets_a_match_counts_only_near_one(targeted_pattern_policy, body, found):
+    assert texts(targeted_pattern_policy, body) == found
