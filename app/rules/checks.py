@@ -565,7 +565,8 @@ class PatternCheck(Check):
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
-        self.pattern = CompiledPattern(expand_lists(options["pattern"], lexicons.normalized))
+        self.source = expand_lists(options["pattern"], lexicons.normalized)
+        self.pattern = CompiledPattern(self.source)
         self.governed = Governed(options.get("except_after"), lexicons)
         self.targets = lexicons.matcher_for(options["targets"], "targets") if options.get("targets") else None
         self.window = options["window"]
@@ -575,7 +576,8 @@ class PatternCheck(Check):
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
 
     def find(self, text):
-        aimed = self.pattern.find(text.text)
+        # rules that read the same pattern (person.threat, sectarian.threat …) share one scan per text
+        aimed = text.memo(("pattern", self.source), lambda: self.pattern.find(text.text))
         if not aimed:
             return []
         at_things = self.aimed_at.things_at([aim for _, aim in aimed if aim is not None], text)

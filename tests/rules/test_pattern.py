@@ -3,7 +3,7 @@ r"""The pattern rule type: RE2 over the normalized text, with \m and \M word bou
 import pytest
 
 from app.rules import PolicyError
-from app.rules.patterns import translate
+from app.rules.patterns import CompiledPattern, translate
 from tests.rules.conftest import build, hits, rule, texts
 
 
@@ -171,3 +171,15 @@ def targeted_pattern_policy():
 )
 def test_with_targets_a_match_counts_only_near_one(targeted_pattern_policy, body, found):
     assert texts(targeted_pattern_policy, body) == found
+
+
+def test_rules_that_read_the_same_pattern_share_one_scan(monkeypatch):
+    pattern = r"\mاقتلك\M"
+    policy = build(rule("alone", "pattern", pattern=pattern),
+                   rule("near", "pattern", pattern=pattern, targets=["sects"], window=2),
+                   lexicons={"sects": "شيعي"})
+    scans = []
+    original = CompiledPattern.find
+    monkeypatch.setattr(CompiledPattern, "find", lambda self, text: scans.append(text) or original(self, text))
+    assert texts(policy, "اقتلك يا شيعي") == ["اقتلك", "اقتلك"]
+    assert len(scans) == 1
