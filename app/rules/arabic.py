@@ -180,17 +180,20 @@ OPENER_FAMILIES = (
     frozenset({"اله", "ربنا", "ربي", "الهي", "يا رب", "يارب", "ان شاء اله"}),
 )
 
+# A listed phrase is also matched with a dialect ending on its last word only when that word has
+# four letters or more, so a three-letter root stays whole (words.dialect_variants).
+ENDING_VARIANT_MIN_WORD = 4
+
 # Levantine, Egyptian and Iraqi comments write the pronoun "him" as it is spoken, و for ه: «الله
-# ياخدو»، «يخرب بيتو»، «الله لا يشبعو». A listed phrase whose last word (of four letters or more, so
-# a three-letter root stays whole) ends in ه is also matched ending in و. Phrases only: a single
-# word's final ه is as often a ta marbuta, and the phrase around it keeps the reading safe.
+# ياخدو»، «يخرب بيتو»، «الله لا يشبعو». A listed phrase whose last word ends in ه is also matched
+# ending in و. Phrases only: a single word's final ه is as often a ta marbuta, and the phrase around
+# it keeps the reading safe.
 SPOKEN_PRONOUN_HU = "و"
-SPOKEN_PRONOUN_HU_MIN_WORD = 4
 
 # The plural of a present-tense verb ends in و where a call or a wish wants it («لازم ينذبحوا») and in
 # ون where a statement does, as Gulf, Iraqi and Levantine comments write it either way («لازم
-# ينذبحون»). A listed phrase whose last word (four letters or more) opens with a present-tense prefix
-# and ends in that و is also matched ending in ون.
+# ينذبحون»). A listed phrase whose last word opens with a present-tense prefix and ends in that و is
+# also matched ending in ون.
 PRESENT_PREFIXES = ("ي", "ت", "ن")
 PLURAL_WAW, INDICATIVE_NUN = "و", "ن"
 

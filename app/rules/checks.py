@@ -62,12 +62,14 @@ def _apart(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
     return max(other_first - last, first - other_last)
 
 
-def _links_between(hit: WordHit, other: WordHit, word_starts: list[int], text: NormalizedText) -> int:
-    """How many words between two hits only link a subject to its predicate (arabic.PREDICATE_LINKS)."""
+def _apart_past_links(hit: WordHit, other: WordHit, word_starts: list[int], text: NormalizedText) -> int:
+    """How many words apart two hits are, not counting the words between them that only link a
+    subject to its predicate (arabic.PREDICATE_LINKS: «نبيكم كان مجرم» is as near as «نبيكم مجرم»)."""
     first, last = _word_span(hit.start, hit.end, word_starts)
     other_first, other_last = _word_span(other.start, other.end, word_starts)
     between = range(last + 1, other_first) if last < other_first else range(other_last + 1, first)
-    return sum(1 for index in between if _word_at(text, word_starts, index) in arabic.PREDICATE_LINKS)
+    links = sum(1 for index in between if _word_at(text, word_starts, index) in arabic.PREDICATE_LINKS)
+    return max(other_first - last, first - other_last) - links
 
 
 def _words_after(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
@@ -645,24 +647,21 @@ class TargetedCheck(Check):
             if pointing is not None:
                 found.append(_word_match(hit, POINTING_CLITICS[pointing][0]))
                 continue
-            target = self._nearest(hit, targets, word_starts, text)
+            target = _nearest_target(hit, targets, self.window, word_starts, text)
             if target is not None:
                 start, end = text.to_original(target.start, target.end)
                 found.append(_word_match(hit, f"near target «{text.original[start:end]}»"))
         return found
 
-    def _nearest(self, hit: WordHit, targets: list[WordHit], word_starts: list[int], text: NormalizedText):
-        return _nearest_target(hit, targets, self.window, word_starts, text)
-
 
 def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_starts: list[int], text: NormalizedText):
     """The nearest target within `window` words of the hit, in the same sentence (a copula or a
-    possessive between them does not count: arabic.PREDICATE_LINKS)."""
+    possessive between them does not count: `_apart_past_links`)."""
     best, best_distance = None, window + 1
     for target in targets:
         if target.start < hit.end and hit.start < target.end:
             continue  # the same words: a target is not its own insult
-        distance = _apart(hit, target, word_starts) - _links_between(hit, target, word_starts, text)
+        distance = _apart_past_links(hit, target, word_starts, text)
         if distance < best_distance and not _sentence_ends_between(hit, target, text):
             best, best_distance = target, distance
     return best

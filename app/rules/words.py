@@ -98,12 +98,12 @@ def dialect_variants(term: str) -> list[str]:
     rest = term[len(opener) + 1:] if opener else term
     variants = [term, *(f"{other} {rest}" for other in sorted(family - {opener}))]
     last = term.rsplit(" ", 1)[1]
-    if len(last) >= 4 and last.startswith(arabic.PRESENT_PREFIXES) and last.endswith(arabic.PLURAL_WAW):
+    if len(last) < arabic.ENDING_VARIANT_MIN_WORD:
+        return variants
+    if last.startswith(arabic.PRESENT_PREFIXES) and last.endswith(arabic.PLURAL_WAW):
         variants += [variant + arabic.INDICATIVE_NUN for variant in variants]
-    if len(last) >= arabic.SPOKEN_PRONOUN_HU_MIN_WORD:
-        spoken = arabic.SPOKEN_PRONOUN_HU
-        variants += [variant.removesuffix("ه") + spoken for variant in variants if variant.endswith("ه")]
-    return variants
+    spoken = arabic.SPOKEN_PRONOUN_HU
+    return variants + [variant.removesuffix("ه") + spoken for variant in variants if variant.endswith("ه")]
 
 
 @dataclass(frozen=True, slots=True)
