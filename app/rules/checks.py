@@ -26,6 +26,7 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
     "scene_words", "scene_cues", "mention_denials", "self_markers", "negators", "except_after",
+    "except_qualifying",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
@@ -484,6 +485,18 @@ class Governed(_ListFilter):
         return [hit for hit in hits if _word_span(hit.start, hit.end, word_starts)[0] - 1 not in governor_lasts]
 
 
+class Qualified(Governed):
+    """A targeted rule's `except_qualifying` word lists: nouns that a demonstrative written after
+    them qualifies (النظام ده، الحكومة دي، الجيش هذا: "this regime"). A target right after one,
+    article and all, points at that noun, not at a person: «النظام ده مجرم في حق شعبه» charges a
+    regime, while «الراجل ده مجرم» still hits."""
+
+    option = "except_qualifying"
+
+    def __init__(self, names, lexicons: Lexicons):
+        super().__init__(names, lexicons, construct_only=False)
+
+
 class _HitFilters:
     """What drops a word-list rule's hits before they count: exceptions, things aimed at, written
     exceptions, mentions, literal scenes, self-mockery and denial."""
@@ -621,6 +634,7 @@ class TargetedCheck(Check):
         "targets": _NAMES,
         "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
         "except_after": _OPTIONAL_LISTS,
+        "except_qualifying": _OPTIONAL_LISTS,
         **_WORD_RULE_EXCEPTIONS,
     }
 
@@ -632,12 +646,14 @@ class TargetedCheck(Check):
         self.clitic_targets = tuple(clitic for clitic in POINTING_CLITICS if self.targets.find(clitic))
         self.filters = _HitFilters(options, lexicons)
         self.governed = Governed(options.get("except_after"), lexicons, construct_only=True)
+        self.qualified = Qualified(options.get("except_qualifying"), lexicons)
 
     def find(self, text):
         offensive = self.filters.keep(_words(self.offensive, text), text)
         if not offensive:
             return []
-        targets = self.governed.keep(self.filters.ordinary(_words(self.targets, text), text), text)
+        targets = self.filters.ordinary(_words(self.targets, text), text)
+        targets = self.qualified.keep(self.governed.keep(targets, text), text)
         if not targets and not self.clitic_targets:
             return []
         word_starts = _word_starts(text)
@@ -656,11 +672,15 @@ class TargetedCheck(Check):
 
 def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_starts: list[int], text: NormalizedText):
     """The nearest target within `window` words of the hit, in the same sentence (a copula or a
-    possessive between them does not count: `_apart_past_links`)."""
+    possessive between them does not count: `_apart_past_links`). Where a rule's target lists
+    hold its own words (insult.mild_pair), the same term again is no second word: «خيانة ما بعدها
+    خيانة» says one thing twice."""
     best, best_distance = None, window + 1
     for target in targets:
         if target.start < hit.end and hit.start < target.end:
             continue  # the same words: a target is not its own insult
+        if target.term == hit.term:
+            continue
         distance = _apart_past_links(hit, target, word_starts, text)
         if distance < best_distance and not _sentence_ends_between(hit, target, text):
             best, best_distance = target, distance

@@ -147,3 +147,38 @@ def governed_policy():
 )
 def test_a_target_governed_in_a_construct_is_no_target(governed_policy, body, found):
     assert texts(governed_policy, body) == found
+
+
+def test_the_same_term_twice_is_not_a_pair():
+    # a rule whose targets are its own lists (insult.mild_pair) needs two different words
+    pair = build(
+        rule("pair", "targeted", lexicons=["mild"], targets=["mild"], window=3),
+        lexicons={"mild": "خيانه\nخونه\nعملاء"},
+    )
+    assert texts(pair, "خيانة ما بعدها خيانة") == []
+    assert texts(pair, "خونة خونة") == []
+    assert sorted(texts(pair, "خونة وعملاء")) == ["خونة", "وعملاء"]
+    assert sorted(texts(pair, "خيانة الخونة")) == ["الخونة", "خيانة"]
+
+
+@pytest.fixture(scope="module")
+def qualified_policy():
+    targeted = rule("pointed", "targeted", lexicons=["offensive"], targets=["demonstratives"], window=1,
+                    except_qualifying=["institutions"])
+    lists = {"offensive": "مجرم\nفاشل", "demonstratives": "ده\nدي\nهذا", "institutions": "نظام\nحكومه"}
+    return build(targeted, lexicons=lists)
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("النظام ده مجرم في حق شعبه", []),  # the demonstrative qualifies the regime
+        ("والحكومة دي فاشلة", []),  # article and conjunction on the qualified noun
+        ("حكومة هذا البلد فاشلة", []),  # no demonstrative right before the label
+        ("الراجل ده مجرم", ["مجرم"]),  # a person: still a target
+        ("ده مجرم", ["مجرم"]),
+        ("النظام ده مجرم والراجل ده فاشل", ["فاشل"]),  # only the qualifying demonstrative stops
+    ],
+)
+def test_a_demonstrative_qualifying_an_institution_is_no_target(qualified_policy, body, found):
+    assert texts(qualified_policy, body) == found
