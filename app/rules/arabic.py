@@ -212,6 +212,15 @@ SAID_TO = frozenset({
     "انها", "انهم", "لانك", "لانه", "لانهم", "مثلك", "زيك", "متلك", "مثلكم", "زيكم",
 })
 
+# Words that may stand right before a definite noun without governing it, so that the noun still
+# heads its phrase: demonstratives and openers («هذه الفكرة سخيفة»، «والله الحلقة تافهة»). Any other
+# word before it without the article may be the head of a construct whose complement the noun is:
+# «مقدم البرنامج تافه» says it of the presenter (checks.DescribedWork). Normalized spellings.
+PHRASE_OPENERS = frozenset({
+    "هذا", "هذه", "هذي", "هاي", "هاد", "هادي", "ده", "دي", "دا", "تلك", "ذلك", "كل", "بس", "يعني", "واله",
+    "اصلا", "صراحه", "بصراحه", "بجد", "جد", "فعلا", "حقا",
+})
+
 # Words between a subject and what is said of it that do not set the two apart in the window of a
 # targeted rule: a copula («نبيكم كان مجرم»، «الكاتب هو الكذاب») or a dialect possessive («الرسول تبعكم
 # كذاب»، «الكاتب بتاعكم حمار») (checks.TargetedCheck). Normalized spellings.
@@ -222,8 +231,10 @@ PREDICATE_LINKS = frozenset({
 })
 
 # Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
-# غبي» (checks.SaidOfSelf). Normalized spellings.
-BEING = frozenset({"كنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "والله", "شوي", "شويه"})
+# غبي» (checks.SaidOfSelf), or of degree: «انا اكبر حمار لاني اشتريت دولار». Normalized spellings.
+BEING = frozenset({
+    "كنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "واله", "شوي", "شويه", "اكبر", "اعظم",
+})
 
 # What a reported label is said about, between a verb of saying or calling and the label: «قال على
 # الفلاحين بهايم»، «يقول عن السودانيين عبيد»، «اتهم المعارضين انهم خونة» (checks.Mentions). And the

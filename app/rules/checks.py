@@ -26,13 +26,14 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
     "scene_words", "scene_cues", "mention_denials", "self_markers", "negators", "except_after",
-    "except_qualifying",
+    "except_qualifying", "quality_words", "work_nouns",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
     "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
     "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS, "mention_denials": _OPTIONAL_LISTS,
+    "quality_words": _OPTIONAL_LISTS, "work_nouns": _OPTIONAL_LISTS,
     "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS,
 }
 _WORD = arabic.WORD
@@ -249,9 +250,9 @@ class Mentions:
     «ما قلت الا الحق يا كذاب» still calls a name.
     """
 
-    REACH_AFTER_BA = 3
+    REACH_AFTER_BA = 4
     REACH_BEFORE_QUOTE = 3
-    REACH_AFTER_DENIAL = 4
+    REACH_AFTER_DENIAL = 5
     REACH_AFTER_REPORT = 4
     MAX_QUOTED_WORDS = 6
     _QUOTED = re.compile(r'["“«„]([^"“”«»„]+)["”»]')
@@ -387,14 +388,15 @@ class LiteralScenes(_ListFilter):
     """
 
     option = "scene_cues"
+    words_option = "scene_words"
     SCENE_WINDOW = 6
 
     def __init__(self, words, cues, lexicons: Lexicons):
         super().__init__(cues, lexicons)
-        lexicons.check_names(words or (), "scene_words")
+        lexicons.check_names(words or (), self.words_option)
         self.words = frozenset(term for name in words or () for term in lexicons.normalized(name))
         if bool(self.words) != (self.matcher is not None):
-            raise RuleConfigError("scene_cues", "scene_words and scene_cues are given together")
+            raise RuleConfigError(self.option, f"{self.words_option} and {self.option} are given together")
 
     def kept(self, hits, cues, text):
         word_starts = _word_starts(text)
@@ -404,9 +406,44 @@ class LiteralScenes(_ListFilter):
         if hit.term not in self.words or _said_to_someone(hit, text, word_starts, arabic.SAID_TO):
             return False
         return any(
-            _apart(hit, cue, word_starts) <= self.SCENE_WINDOW and not _sentence_ends_between(hit, cue, text)
-            for cue in cues
+            self._near(hit, cue, word_starts) and not _sentence_ends_between(hit, cue, text) for cue in cues
         )
+
+    def _near(self, hit: WordHit, cue: WordHit, word_starts: list[int]) -> bool:
+        return _apart(hit, cue, word_starts) <= self.SCENE_WINDOW
+
+
+class DescribedWork(LiteralScenes):
+    """A rule's `quality_words` and `work_nouns` word lists: a word of poor quality (`quality_words`:
+    تافه، سخيف، غبي) said of a piece of work (`work_nouns`: an idea, an episode, a plan, a video)
+    judges the work, not a person: «فكرة سخيفة»، «الحلقة كانت تافهة»، «خطة المدرب غبية». The work
+    comes first: with the article the word describes the noun right before it («الفكرة السخيفة»),
+    without it the word is a predicate and may stand two words after it, past a copula or the
+    noun's complement. The work must head its phrase: «مقدم البرنامج تافه» calls the presenter
+    trivial, so a definite work noun after a word without the article counts only when that word is
+    an opener (arabic.PHRASE_OPENERS: «هذه الفكرة سخيفة»). «فيديو ترامب الغبي» calls Trump stupid,
+    and said to someone («يا غبي»، «انت غبي») it is still an insult."""
+
+    option = "work_nouns"
+    words_option = "quality_words"
+
+    def _in_scene(self, hit, cues, text, word_starts):
+        return super()._in_scene(hit, [cue for cue in cues if self._heads_its_phrase(cue, text, word_starts)],
+                                 text, word_starts)
+
+    def _near(self, hit: WordHit, cue: WordHit, word_starts: list[int]) -> bool:
+        distance = _words_after(hit, cue, word_starts)
+        return 0 < distance <= (1 if hit.clitic.endswith(arabic.ARTICLE_ENDINGS) else 2)
+
+    @staticmethod
+    def _heads_its_phrase(cue: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        first = _word_span(cue.start, cue.end, word_starts)[0]
+        if first == 0 or not cue.clitic.endswith(arabic.ARTICLE_ENDINGS):
+            return True
+        before = _word_at(text, word_starts, first - 1)
+        if _SENTENCE_END.search(text.text, word_starts[first - 1], cue.start):
+            return True
+        return before.startswith("ال") or before in arabic.PHRASE_OPENERS
 
 
 class _SaidRightAfter(_ListFilter):
@@ -499,7 +536,7 @@ class Qualified(Governed):
 
 class _HitFilters:
     """What drops a word-list rule's hits before they count: exceptions, things aimed at, written
-    exceptions, mentions, literal scenes, self-mockery and denial."""
+    exceptions, mentions, literal scenes, described work, self-mockery and denial."""
 
     def __init__(self, options: dict, lexicons: Lexicons):
         self.exceptions = Exceptions(options.get("except"), lexicons)
@@ -509,12 +546,14 @@ class _HitFilters:
             options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
         )
         self.scenes = LiteralScenes(options.get("scene_words"), options.get("scene_cues"), lexicons)
+        self.work = DescribedWork(options.get("quality_words"), options.get("work_nouns"), lexicons)
         self.self_said = SaidOfSelf(options.get("self_markers"), lexicons)
         self.negated = Negated(options.get("negators"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         hits = self.aimed_at.keep(self.ordinary(hits, text), text)
-        hits = self.self_said.keep(self.scenes.keep(self.mentions.keep(hits, text), text), text)
+        hits = self.work.keep(self.scenes.keep(self.mentions.keep(hits, text), text), text)
+        hits = self.self_said.keep(hits, text)
         return self.negated.keep(hits, text)
 
     def ordinary(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:

@@ -33,6 +33,7 @@ def policy():
         "وصفوا الشيعة بالروافض ظلما",  # a verb, the label with ب
         "ينعتون المسيحيين بالكفار",  # the targeted rule: the mentioned word is gone before targets
         "يسمونهم بالمجوس وهذا خطأ",  # ب right after the verb
+        "وصفوا الشيعة في بيانهم بالروافض",  # ب four words after the verb: a subject or object between
     ],
 )
 def test_a_mentioned_insult_is_not_a_hit(policy, body):
@@ -45,7 +46,7 @@ def test_a_mentioned_insult_is_not_a_hit(policy, body):
         ("الروافض كفار", ["الروافض", "كفار"]),  # no mention word at all
         ("والصحيح أن تسمى حمار", ["حمار"]),  # a verb without ب names, it does not report
         ("كلمة حق انتم مجوس", ["مجوس"]),  # the noun is two words before, and no ب
-        ("ينعتون الناس في هذا البلد بالكفار", ["بالكفار"]),  # ب, but four words after the verb
+        ("ينعتون الناس في هذا البلد بالكفار", ["بالكفار"]),  # ب, but five words after the verb
         ("كلمة مجوس قليلة عليكم يا حمار", ["حمار"]),  # the second insult is a use
     ],
 )
@@ -165,6 +166,7 @@ def denying():
         "محدش قال على المسيحيين كفار هنا",  # the targeted rule: three words on
         "مو قصدي اقولك حمار كبير ابدا",  # a pattern's match is denied too
         "مش بقول ان الشيعة روافض",
+        "محدش قال على المسيحيين في مصر كفار",  # five words on: what was not said, and of whom
     ],
 )
 def test_a_denied_label_is_not_a_hit(denying, body):
@@ -177,7 +179,8 @@ def test_a_denied_label_is_not_a_hit(denying, body):
         ("لم اقل الا الحق يا حمار", ["حمار"]),  # said to someone with يا
         ("لم اقل شيئا ياحمار", ["ياحمار"]),  # the joined vocative
         ("لم اقل هذا. انت حمار", ["حمار"]),  # the denial ends with its sentence
-        ("لم اقل لك شيئا عن الموضوع يا اخي حمار", ["حمار"]),  # past the four words
+        ("لم اقل لك شيئا عن الموضوع يا اخي حمار", ["حمار"]),  # said with يا
+        ("لم اقل لك شيئا عن هذا الموضوع ابدا حمار", ["حمار"]),  # past the five words
         ("حمار ولم اقل شيئا", ["حمار"]),  # a denial after the word denies nothing before it
     ],
 )

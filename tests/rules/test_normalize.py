@@ -2,7 +2,8 @@
 
 import pytest
 
-from app.rules.normalize import PLAIN, normalize
+from app.rules import arabic
+from app.rules.normalize import PLAIN, normalize, normalize_term
 
 
 def span_of(original: str, normalized_word: str, level: str = "text"):
@@ -162,3 +163,15 @@ def test_plain_level_offsets():
 def test_steps_only_name_changes_inside_the_span():
     original = "حِمَارٌ كلب"
     assert span_of(original, "كلب") == ("كلب", [])
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["SAID_TO", "PREDICATE_LINKS", "PHRASE_OPENERS", "BEING", "SAID_ABOUT", "SAID_TO_YOU", "CURSE_LINKS",
+     "INDEPENDENT_PRONOUNS"],
+)
+def test_word_sets_are_written_as_normalized_text_reads(name):
+    # the checks compare these sets with words of normalized text: a word the normalizer would change
+    # («والله» reads «واله») could never be found
+    words = getattr(arabic, name)
+    assert {word for word in words if normalize_term(word) != word} == set()

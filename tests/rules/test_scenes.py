@@ -59,3 +59,51 @@ def test_scene_words_and_cues_are_given_together():
     with pytest.raises(PolicyError, match="unknown word list"):
         build(rule("plain", "lexicon", lexicons=["insults"], scene_words=["nope"], scene_cues=["scene_cues"]),
               lexicons=lists)
+
+
+# `quality_words` and `work_nouns`: a piece of work judged poor, not a person insulted
+QUALITY = "غبي\nتافه\nسخيف"
+WORK = "فكره\nحلقه\nخطه\nفيديو\nبرنامج"
+
+
+@pytest.fixture(scope="module")
+def work_policy():
+    plain = rule("plain", "lexicon", lexicons=["insults"], quality_words=["quality"], work_nouns=["work"])
+    return build(plain, lexicons={"insults": INSULTS + "\nتافه\nسخيف", "quality": QUALITY, "work": WORK})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "فكرة سخيفة صراحة",  # right after the work
+        "الفكرة السخيفة ما بتمشي",  # with the article: the noun right before
+        "الحلقة كانت تافهة",  # a copula between
+        "خطة المدرب غبية",  # the work's complement between
+        "هذه الفكرة سخيفة",  # an opener before the definite work
+    ],
+)
+def test_a_quality_word_said_of_a_work_passes(work_policy, body):
+    assert texts(work_policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("فيديو ترامب الغبي", ["الغبي"]),  # the article: it describes ترامب, not the video
+        ("المدرب غبي", ["غبي"]),  # no work at all
+        ("غبي فكرته", ["غبي"]),  # the work after the word
+        ("يا غبي الفكرة", ["غبي"]),  # said to someone
+        ("الحلقة. غبي", ["غبي"]),  # another sentence
+        ("فكرة الحمار", ["الحمار"]),  # not a quality word
+        ("مقدم البرنامج تافه", ["تافه"]),  # the work is the complement of a person
+    ],
+)
+def test_a_quality_word_not_said_of_a_work_still_hits(work_policy, body, found):
+    assert texts(work_policy, body) == found
+
+
+def test_quality_words_need_work_nouns():
+    with pytest.raises(PolicyError) as error:
+        build(rule("plain", "lexicon", lexicons=["insults"], quality_words=["quality"]),
+              lexicons={"insults": INSULTS, "quality": QUALITY})
+    assert error.value.field == "work_nouns"
