@@ -711,15 +711,11 @@ class TargetedCheck(Check):
 
 def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_starts: list[int], text: NormalizedText):
     """The nearest target within `window` words of the hit, in the same sentence (a copula or a
-    possessive between them does not count: `_apart_past_links`). Where a rule's target lists
-    hold its own words (insult.mild_pair), the same term again is no second word: «خيانة ما بعدها
-    خيانة» says one thing twice."""
+    possessive between them does not count: `_apart_past_links`)."""
     best, best_distance = None, window + 1
     for target in targets:
         if target.start < hit.end and hit.start < target.end:
             continue  # the same words: a target is not its own insult
-        if target.term == hit.term:
-            continue
         distance = _apart_past_links(hit, target, word_starts, text)
         if distance < best_distance and not _sentence_ends_between(hit, target, text):
             best, best_distance = target, distance

@@ -149,18 +149,6 @@ def test_a_target_governed_in_a_construct_is_no_target(governed_policy, body, fo
     assert texts(governed_policy, body) == found
 
 
-def test_the_same_term_twice_is_not_a_pair():
-    # a rule whose targets are its own lists (insult.mild_pair) needs two different words
-    pair = build(
-        rule("pair", "targeted", lexicons=["mild"], targets=["mild"], window=3),
-        lexicons={"mild": "خيانه\nخونه\nعملاء"},
-    )
-    assert texts(pair, "خيانة ما بعدها خيانة") == []
-    assert texts(pair, "خونة خونة") == []
-    assert sorted(texts(pair, "خونة وعملاء")) == ["خونة", "وعملاء"]
-    assert sorted(texts(pair, "خيانة الخونة")) == ["الخونة", "خيانة"]
-
-
 @pytest.fixture(scope="module")
 def qualified_policy():
     targeted = rule("pointed", "targeted", lexicons=["offensive"], targets=["demonstratives"], window=1,
