@@ -235,17 +235,17 @@ class Mentions:
     A hit is cancelled when a mention word (a noun naming a word or label: كلمة، لفظ، وصف) comes
     right before it ("كلمة مجوس", "لفظ «حمار»"). A hit that carries the preposition ب is also
     cancelled by a mention word or a mention verb (describing, labelling, accusing: وصف، ينعتون،
-    اتهموه) among the three words before it ("وصف الشيعة بالروافض", "ينعتون المسيحيين بالكفار").
+    اتهموه) among the four words before it ("وصف الشيعة بالروافض", "ينعتون المسيحيين بالكفار").
     A verb without ب is not enough: "تسمى الخنزيرة" names the channel a pig. A hit inside a short
     quotation is cancelled when a mention word or verb (which include verbs and nouns of saying,
     writing and chanting: يكتب، قال، هتافات) is among the three words before the quotation opens
     ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»'): it is reported speech. The quotation marks are
     needed for a label said to the reader: «يقول عنك حمار» is no report. A label said about a third
-    party — a mention verb, then على / عن / انهم / ان, then the label within four words — is
+    party — a mention verb, then على / عن / انهم / ان, then the label within five words — is
     reported: «النائب قال على الفلاحين بهايم».
 
     A hit is also cancelled when a denial of saying it (`mention_denials`: لم اقل، ما قلت، مو قصدي،
-    محدش قال) is among the four words before it in the same sentence, and the hit is not said to
+    محدش قال، مو صحيح) is among the five words before it in the same sentence, and the hit is not said to
     someone with يا: «انا لم اقل انك كافر»، «مش بقول ان السودانيين كسالى» deny the label,
     «ما قلت الا الحق يا كذاب» still calls a name.
     """
@@ -253,7 +253,7 @@ class Mentions:
     REACH_AFTER_BA = 4
     REACH_BEFORE_QUOTE = 3
     REACH_AFTER_DENIAL = 5
-    REACH_AFTER_REPORT = 4
+    REACH_AFTER_REPORT = 5
     MAX_QUOTED_WORDS = 6
     _QUOTED = re.compile(r'["“«„]([^"“”«»„]+)["”»]')
 
@@ -288,7 +288,7 @@ class Mentions:
 
     def _said_of(self, hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
         """Whether someone else is reported calling a third party the hit: a mention verb, then
-        about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within four words and with
+        about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within five words and with
         no «you» between («النائب قال على الفلاحين بهايم»، «يقول عن السودانيين عبيد»); or a verb of
         calling, its object, then the hit («اللي بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان»). «يقول
         عنك حمار» says it to the reader's face and still hits, as does a hit said with يا, and so

@@ -97,6 +97,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "قالوا على الشيعة روافض وهذا ظلم",  # a verb, «on», the people, the label
         "يكتب عن المسيحيين كفار كل يوم",  # «about»
         "قالوا ان الشيعة روافض",  # «that»
+        "قالوا عن المسيحيين كلهم انهم كفار",  # five words on: a people, «all of them», «that they are»
     ],
 )
 def test_a_label_someone_else_says_of_a_third_party_is_reported(policy, body):
@@ -134,7 +135,7 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
     [
         ("يكتب عنك حمار", ["حمار"]),  # about you: said to the reader's face
         ("قالوا على الشيعة يا روافض", ["روافض", "روافض"]),  # said with يا: both rules hit
-        ("قالوا على الشيعة كلام كثير في الماضي والحاضر روافض", ["روافض"]),  # past four words
+        ("قالوا على الشيعة كلام كثير في الماضي والحاضر روافض", ["روافض"]),  # past five words
         ("قالوا على الشيعة. روافض", ["روافض"]),  # another sentence
         ("الروافض قالوا عن الشيعة", ["الروافض"]),  # the label before the verb is no report
     ],
