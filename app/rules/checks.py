@@ -604,7 +604,8 @@ class PatternCheck(Check):
     names one: «يا رب (?P<aim>…) يموت» reads «يا رب الظلم يموت» as a wish on a thing. With
     `except_after`, a match right after a governing noun is dropped: «حكام العرب مجرمون». With
     `targets`, a match counts only within `window` words of a target, as a targeted rule's word
-    does: a threat («بقتلك») next to a sect («يا شيعي») is sectarian incitement.
+    does: a threat («بقتلك») next to a sect («يا شيعي») is sectarian incitement. With
+    `self_markers`, a match right after the first person is said of the writer: «انا اغبى واحد».
 
     A pattern may name a word list of the policy as {{name}}: it stands for any of the list's
     terms («\\m{{peoples}}\\s+{{stereotypes}}\\M»), so a list grows without editing the pattern.
@@ -615,6 +616,7 @@ class PatternCheck(Check):
         "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
         "mention_denials": _OPTIONAL_LISTS, "except_after": _OPTIONAL_LISTS,
         "targets": _OPTIONAL_LISTS, "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
+        "self_markers": _OPTIONAL_LISTS,
     }
 
     def __init__(self, options, lexicons):
@@ -628,6 +630,7 @@ class PatternCheck(Check):
             options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
         )
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
+        self.self_said = SaidOfSelf(options.get("self_markers"), lexicons)
 
     def find(self, text):
         # rules that read the same pattern (person.threat, sectarian.threat …) share one scan per text
@@ -638,6 +641,7 @@ class PatternCheck(Check):
         found = [match for match, aim in aimed if aim is None or aim not in at_things]
         hits = [WordHit(m.start, m.end, m.term, "", "") for m in found]
         kept = self.governed.keep(self.mentions.keep(self.aimed_at.keep(hits, text), text), text)
+        kept = self.self_said.keep(kept, text)
         if self.targets is not None and kept:
             kept = self._near_a_target(kept, text)
         spans = {(hit.start, hit.end) for hit in kept}

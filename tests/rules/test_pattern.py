@@ -183,3 +183,19 @@ def test_rules_that_read_the_same_pattern_share_one_scan(monkeypatch):
     monkeypatch.setattr(CompiledPattern, "find", lambda self, text: scans.append(text) or original(self, text))
     assert texts(policy, "اقتلك يا شيعي") == ["اقتلك", "اقتلك"]
     assert len(scans) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("انا اغبى واحد بالعالم", []),  # said of the writer
+        ("اني صرت اغبى واحد", []),  # a word of being between
+        ("انت اغبى واحد بالعالم", ["اغبى واحد"]),
+        ("انا اقول انك اغبى واحد", ["اغبى واحد"]),  # the marker is not right before the match
+        ("انا يا اغبى واحد", ["اغبى واحد"]),  # said with يا
+    ],
+)
+def test_with_self_markers_a_match_said_of_oneself_is_dropped(body, found):
+    policy = build(rule("p", "pattern", pattern=r"\mاغبي\s+واحد\M", self_markers=["self"]),
+                   lexicons={"self": "انا\nاني"})
+    assert texts(policy, body) == found
