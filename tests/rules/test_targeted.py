@@ -128,45 +128,35 @@ def test_an_independent_pronoun_takes_only_a_conjunction(policy, body, typed):
 
 
 @pytest.fixture(scope="module")
-def governed_policy():
-    targeted = rule("figure", "targeted", lexicons=["offensive"], targets=["figures"], window=1,
+def filtered_policies():
+    """One rule per filter of a rule's targets: a construct's governing noun (`except_after`) and
+    the institution a demonstrative qualifies (`except_qualifying`)."""
+    governed = rule("figure", "targeted", lexicons=["offensive"], targets=["figures"], window=1,
                     except_after=["governors"])
-    lists = {"offensive": "مجرم\nحقير", "figures": "نتنياهو\nبشار", "governors": "حكومة\nجيش\nنظام"}
-    return build(targeted, lexicons=lists)
+    qualified = rule("pointed", "targeted", lexicons=["offensive"], targets=["demonstratives"], window=1,
+                     except_qualifying=["institutions"])
+    lists = {
+        "offensive": "مجرم\nحقير\nفاشل", "figures": "نتنياهو\nبشار", "governors": "حكومة\nجيش\nنظام",
+        "demonstratives": "ده\nدي\nهذا", "institutions": "نظام\nحكومه",
+    }
+    return {"governed": build(governed, lexicons=lists), "qualified": build(qualified, lexicons=lists)}
 
 
 @pytest.mark.parametrize(
-    ("body", "found"),
+    ("which", "body", "found"),
     [
-        ("حكومة نتنياهو مجرمة", []),  # a construct: the label is the government's
-        ("وجيش بشار مجرم", []),  # a proclitic on the governing noun
-        ("بشار مجرم", ["مجرم"]),
-        ("رئيس النظام بشار مجرم", ["مجرم"]),  # with the article the noun governs nothing: بشار is the target
-        ("نتنياهو حقير وحكومة نتنياهو مجرمة", ["حقير"]),  # only the governed mention stops being a target
+        ("governed", "حكومة نتنياهو مجرمة", []),  # a construct: the label is the government's
+        ("governed", "وجيش بشار مجرم", []),  # a proclitic on the governing noun
+        ("governed", "بشار مجرم", ["مجرم"]),
+        ("governed", "رئيس النظام بشار مجرم", ["مجرم"]),  # with the article the noun governs nothing
+        ("governed", "نتنياهو حقير وحكومة نتنياهو مجرمة", ["حقير"]),  # only the governed mention stops
+        ("qualified", "النظام ده مجرم في حق شعبه", []),  # the demonstrative qualifies the regime
+        ("qualified", "والحكومة دي فاشلة", []),  # article and conjunction on the qualified noun
+        ("qualified", "حكومة هذا البلد فاشلة", []),  # no demonstrative right before the label
+        ("qualified", "الراجل ده مجرم", ["مجرم"]),  # a person: still a target
+        ("qualified", "ده مجرم", ["مجرم"]),
+        ("qualified", "النظام ده مجرم والراجل ده فاشل", ["فاشل"]),  # only the qualifying one stops
     ],
 )
-def test_a_target_governed_in_a_construct_is_no_target(governed_policy, body, found):
-    assert texts(governed_policy, body) == found
-
-
-@pytest.fixture(scope="module")
-def qualified_policy():
-    targeted = rule("pointed", "targeted", lexicons=["offensive"], targets=["demonstratives"], window=1,
-                    except_qualifying=["institutions"])
-    lists = {"offensive": "مجرم\nفاشل", "demonstratives": "ده\nدي\nهذا", "institutions": "نظام\nحكومه"}
-    return build(targeted, lexicons=lists)
-
-
-@pytest.mark.parametrize(
-    ("body", "found"),
-    [
-        ("النظام ده مجرم في حق شعبه", []),  # the demonstrative qualifies the regime
-        ("والحكومة دي فاشلة", []),  # article and conjunction on the qualified noun
-        ("حكومة هذا البلد فاشلة", []),  # no demonstrative right before the label
-        ("الراجل ده مجرم", ["مجرم"]),  # a person: still a target
-        ("ده مجرم", ["مجرم"]),
-        ("النظام ده مجرم والراجل ده فاشل", ["فاشل"]),  # only the qualifying demonstrative stops
-    ],
-)
-def test_a_demonstrative_qualifying_an_institution_is_no_target(qualified_policy, body, found):
-    assert texts(qualified_policy, body) == found
+def test_a_governed_or_qualifying_target_is_no_target(filtered_policies, which, body, found):
+    assert texts(filtered_policies[which], body) == found
