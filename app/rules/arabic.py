@@ -231,9 +231,11 @@ PREDICATE_LINKS = frozenset({
 })
 
 # Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
-# غبي» (checks.SaidOfSelf), or of degree: «انا اكبر حمار لاني اشتريت دولار». Normalized spellings.
+# غبي»، «انا هو المكلخ» (checks.SaidOfSelf), or of degree: «انا اكبر حمار لاني اشتريت دولار». Normalized
+# spellings.
 BEING = frozenset({
     "كنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "واله", "شوي", "شويه", "اكبر", "اعظم",
+    "هو", "هي",
 })
 
 # What a reported label is said about, between a verb of saying or calling and the label: «قال على
