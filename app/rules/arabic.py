@@ -254,6 +254,8 @@ CALLING_VERB_STEMS = (
 )
 # A third-person object joined to such a verb: «سماه»، «يسمونهم».
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
+# «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).
+TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم"})
 SAID_TO_YOU = frozenset({"عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم"})
 
 

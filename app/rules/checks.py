@@ -291,8 +291,11 @@ class Mentions:
         about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within five words and with
         no «you» between («النائب قال على الفلاحين بهايم»، «يقول عن السودانيين عبيد»); or a verb of
         calling, its object, then the hit («اللي بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان»). «يقول
-        عنك حمار» says it to the reader's face and still hits, as does a hit said with يا, and so
-        does a label right after the verb: «تسمى الخنزيرة» names the channel a pig."""
+        عنك حمار» says it to the reader's face and still hits, as does a hit said with يا — unless
+        it is reported said to a third party (`_vocative_reported`) — and so does a label right after
+        the verb: «تسمى الخنزيرة» names the channel a pig."""
+        if self._vocative_reported(hit, text, word_starts, verbs):
+            return True
         if _said_to_someone(hit, text, word_starts):
             return False
         first, last = _word_span(hit.start, hit.end, word_starts)
@@ -310,6 +313,25 @@ class Mentions:
             if _calls_an_object(verb) and _object_between(gap, last > first, verb):
                 return True
         return False
+
+    @staticmethod
+    def _vocative_reported(hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
+        """Whether a label said with يا is someone else's words to a third party: a mention verb, the
+        one spoken to (ل and a noun or a third person: للمواطن، لابنه، له), then the label —
+        «الظابط بيقول للمواطن يا كلب»، «قال للمدافع يا حيوان». «يقول لك يا حمار» says it to the reader."""
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        # the يا joined to the label, written as the listed phrase's first word, or just before it
+        within = arabic.VOCATIVE in hit.clitic or hit.term.startswith(arabic.VOCATIVE + " ")
+        if not within and not (first > 0 and _word_at(text, word_starts, first - 1) == arabic.VOCATIVE):
+            return False
+        spoken_to = first - 1 if within else first - 2
+        if spoken_to < 1:
+            return False
+        word = _word_at(text, word_starts, spoken_to)
+        third_party = word in arabic.TO_A_THIRD_PERSON or (len(word) >= 4 and word.startswith("ل"))
+        if not third_party or word in arabic.SAID_TO_YOU:
+            return False
+        return any(_word_span(verb.start, verb.end, word_starts)[1] == spoken_to - 1 for verb in verbs)
 
     def _undenied(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         denials = _words(self.denials, text)

@@ -98,6 +98,8 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "يكتب عن المسيحيين كفار كل يوم",  # «about»
         "قالوا ان الشيعة روافض",  # «that»
         "قالوا عن المسيحيين كلهم انهم كفار",  # five words on: a people, «all of them», «that they are»
+        "قالوا للمواطن يا حمار",  # said with يا, but to a third party
+        "قالوا له ياحمار",  # to him, and the joined vocative
     ],
 )
 def test_a_label_someone_else_says_of_a_third_party_is_reported(policy, body):
@@ -138,6 +140,9 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا على الشيعة كلام كثير في الماضي والحاضر روافض", ["روافض"]),  # past five words
         ("قالوا على الشيعة. روافض", ["روافض"]),  # another sentence
         ("الروافض قالوا عن الشيعة", ["الروافض"]),  # the label before the verb is no report
+        ("قالوا لك يا حمار", ["حمار"]),  # to you: said to the reader
+        ("قالوا لا يا حمار", ["حمار"]),  # «no» is no one spoken to
+        ("قالوا للمواطن شيئا يا حمار", ["حمار"]),  # a word between: said here, not reported
     ],
 )
 def test_a_label_not_reported_of_a_third_party_still_hits(policy, body, typed):
