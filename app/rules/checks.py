@@ -49,12 +49,18 @@ def _word_at(text: NormalizedText, word_starts: list[int], index: int) -> str:
 def _said_to_someone(
     hit: WordHit, text: NormalizedText, word_starts: list[int], before=frozenset({arabic.VOCATIVE})
 ) -> bool:
-    """Whether the hit is said to someone: joined to the vocative («ياحمار»), or right after a word
-    of `before` (يا; for literal scenes also the pronouns of arabic.SAID_TO: «انت حمار»)."""
-    if arabic.VOCATIVE in hit.clitic:
+    """Whether the hit is said to someone: joined to the vocative («ياحمار») or a listed phrase that
+    opens with it («يا حيوان»), or right after a word of `before` (يا; for literal scenes also the
+    pronouns of arabic.SAID_TO: «انت حمار»)."""
+    if _vocative_within(hit):
         return True
     first = _word_span(hit.start, hit.end, word_starts)[0]
     return first > 0 and _word_at(text, word_starts, first - 1) in before
+
+
+def _vocative_within(hit: WordHit) -> bool:
+    """Whether the hit holds its own vocative: joined («ياحمار») or its phrase's first word («يا حيوان»)."""
+    return arabic.VOCATIVE in hit.clitic or hit.term.startswith(arabic.VOCATIVE + " ")
 
 
 def _apart(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
@@ -319,12 +325,10 @@ class Mentions:
         """Whether a label said with يا is someone else's words to a third party: a mention verb, the
         one spoken to (ل and a noun or a third person: للمواطن، لابنه، له), then the label —
         «الظابط بيقول للمواطن يا كلب»، «قال للمدافع يا حيوان». «يقول لك يا حمار» says it to the reader."""
-        first = _word_span(hit.start, hit.end, word_starts)[0]
-        # the يا joined to the label, written as the listed phrase's first word, or just before it
-        within = arabic.VOCATIVE in hit.clitic or hit.term.startswith(arabic.VOCATIVE + " ")
-        if not within and not (first > 0 and _word_at(text, word_starts, first - 1) == arabic.VOCATIVE):
+        if not _said_to_someone(hit, text, word_starts):
             return False
-        spoken_to = first - 1 if within else first - 2
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        spoken_to = first - 1 if _vocative_within(hit) else first - 2
         if spoken_to < 1:
             return False
         word = _word_at(text, word_starts, spoken_to)
@@ -449,9 +453,9 @@ class DescribedWork(LiteralScenes):
     option = "work_nouns"
     words_option = "quality_words"
 
-    def _in_scene(self, hit, cues, text, word_starts):
-        return super()._in_scene(hit, [cue for cue in cues if self._heads_its_phrase(cue, text, word_starts)],
-                                 text, word_starts)
+    def kept(self, hits, cues, text):
+        word_starts = _word_starts(text)
+        return super().kept(hits, [cue for cue in cues if self._heads_its_phrase(cue, text, word_starts)], text)
 
     def _near(self, hit: WordHit, cue: WordHit, word_starts: list[int]) -> bool:
         distance = _words_after(hit, cue, word_starts)

@@ -192,3 +192,12 @@ def test_a_denied_label_is_not_a_hit(denying, body):
 )
 def test_a_label_outside_a_denial_still_hits(denying, body, found):
     assert texts(denying, body) == found
+
+
+def test_a_listed_phrase_that_opens_with_ya_is_reported_like_a_label_after_ya():
+    # «يا حيوان» is listed whole: its own يا says it to someone, here to a third party
+    policy = build(rule("plain", "lexicon", lexicons=["insults"], mention_verbs=["verbs"]),
+                   lexicons={"insults": "يا حيوان", "verbs": "قال"})
+    assert texts(policy, "الحكم طرده لانه قال للمدافع يا حيوان") == []
+    assert texts(policy, "قال لك يا حيوان") == ["يا حيوان"]
+    assert texts(policy, "يا حيوان") == ["يا حيوان"]

@@ -168,7 +168,7 @@ def test_steps_only_name_changes_inside_the_span():
 @pytest.mark.parametrize(
     "name",
     ["SAID_TO", "PREDICATE_LINKS", "PHRASE_OPENERS", "BEING", "SAID_ABOUT", "SAID_TO_YOU", "CURSE_LINKS",
-     "INDEPENDENT_PRONOUNS"],
+     "INDEPENDENT_PRONOUNS", "TO_A_THIRD_PERSON", "CALLING_VERB_STEMS", "OBJECT_PRONOUNS"],
 )
 def test_word_sets_are_written_as_normalized_text_reads(name):
     # the checks compare these sets with words of normalized text: a word the normalizer would change
