@@ -332,6 +332,7 @@ class Mentions:
         if spoken_to < 1:
             return False
         word = _word_at(text, word_starts, spoken_to)
+        # ل and a noun of three letters or more: «لا»، «لو»، «لي» are no one spoken to
         third_party = word in arabic.TO_A_THIRD_PERSON or (len(word) >= 4 and word.startswith("ل"))
         if not third_party or word in arabic.SAID_TO_YOU:
             return False
