@@ -91,6 +91,14 @@ FOLD_STEP = {
 }
 FOLD_TABLE = str.maketrans({**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LATIN_LOWER})
 
+# چ has two readings. As a look-alike it stands for ج (its shape); in Gulf and Iraqi spelling it is
+# the sound ك turned "ch" (چلب for كلب, چذاب for كذاب). A text holding it is matched both ways.
+READ_AS_KAF = "چ read as ك, as Gulf and Iraqi Arabic write it"
+SECOND_READINGS = {"چ": "ك"}
+SECOND_READING_TABLE = str.maketrans({**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LATIN_LOWER,
+                                      **SECOND_READINGS})
+SECOND_READING_STEP = {**FOLD_STEP, **dict.fromkeys(SECOND_READINGS, READ_AS_KAF)}
+
 # Arabizi digits, used only inside Latin words: 9 → ق (as in "9alb"); ص is written "9'" rarely.
 ARABIZI_DIGITS = str.maketrans({"2": "ء", "3": "ع", "5": "خ", "6": "ط", "7": "ح", "8": "غ", "9": "ق"})
 # A digit with an apostrophe is the dotted letter: 3' = غ (also written 8), 7' = خ (also 5),

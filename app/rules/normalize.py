@@ -116,15 +116,18 @@ class FoldCharacters(Stage):
     _rare = re.compile(arabic.char_class(set(arabic.FOLD_STEP) - set(arabic.LETTER_FOLDS)))
     _common = tuple(arabic.LETTER_FOLDS.items())
 
+    def __init__(self, table=arabic.FOLD_TABLE, steps=arabic.FOLD_STEP):
+        self._table, self._steps = table, steps
+
     def apply(self, text):
         if self._rare.search(text):
-            return text.translate(arabic.FOLD_TABLE)
+            return text.translate(self._table)
         for letter, folded in self._common:  # str.replace is much faster than translate
             text = text.replace(letter, folded)
         return text
 
     def char_step(self, char):
-        return arabic.FOLD_STEP[char]
+        return self._steps[char]
 
 
 class Arabizi(Stage):
@@ -305,6 +308,7 @@ class CollapseSpaces(RegexStage):
 
 
 _DELETE, _NFKC, _SPLIT, _FOLD = DeleteMarks(), Nfkc(), SplitGluedWords(), FoldCharacters()
+_FOLD_SECOND_READING = FoldCharacters(arabic.SECOND_READING_TABLE, arabic.SECOND_READING_STEP)
 _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
     # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
@@ -431,18 +435,26 @@ def _apply(stage: Stage, text: str, stages: list) -> str:
     return result
 
 
-def normalize(original: str) -> NormalizedText:
+def normalize(original: str, second_reading: bool = False) -> NormalizedText:
+    """The text's levels; second_reading folds the letters of arabic.SECOND_READINGS the other way."""
     stages: list[AppliedStage] = []
     text = _apply(_DELETE, original, stages)
     if not unicodedata.is_normalized("NFKC", text):
         text = _apply(_NFKC, text, stages)
         text = _apply(_DELETE, text, stages)  # NFKC can decompose into marks
     text = _apply(_SPLIT, text, stages)
-    text = _apply(_FOLD, text, stages)
+    text = _apply(_FOLD_SECOND_READING if second_reading else _FOLD, text, stages)
     plain, plain_depth = text, len(stages)
     for stage in _TEXT_STAGES:
         text = _apply(stage, text, stages)
     return NormalizedText(original, plain, text, stages, plain_depth)
+
+
+def second_reading(original: str) -> NormalizedText | None:
+    """The text read with arabic.SECOND_READINGS, when it holds one of those letters."""
+    if any(letter in original for letter in arabic.SECOND_READINGS):
+        return normalize(original, second_reading=True)
+    return None
 
 
 def term_forms(term: str) -> tuple[str, str]:

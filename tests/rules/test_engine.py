@@ -161,3 +161,22 @@ def test_a_one_off_pause_is_timed_again_and_holds_nothing():
 
 def test_empty_fields_are_skipped():
     assert decide(policy(lexicon("h", "hold_words", fields=["name", "website"])), "بطيخ").hits == []
+
+
+SECOND_READING_WORDS = {"dogs": "كلاب\nكذاب", "attractive": "جذاب"}
+
+
+def test_che_is_read_as_kaf_too_as_gulf_and_iraqi_spelling_writes_it():
+    the_policy = build(lexicon("dogs", "dogs"), lexicons=SECOND_READING_WORDS)
+    decision = decide(the_policy, "انتو چلاب وانت چذاب")
+    assert decision.outcome == "hold"
+    assert [(hit.text, hit.term) for hit in decision.hits] == [("چلاب", "كلاب"), ("چذاب", "كذاب")]
+    assert "چ read as ك, as Gulf and Iraqi Arabic write it" in decision.hits[0].steps
+    assert decide(the_policy, "انت جذاب وعندك جلابيه").outcome == "approve"
+
+
+def test_che_keeps_its_look_alike_reading_and_the_second_adds_no_repeated_hit():
+    the_policy = build(lexicon("attractive", "attractive"), lexicon("dogs", "dogs"), lexicons=SECOND_READING_WORDS)
+    decision = decide(the_policy, "چذاب وكذاب")
+    assert [(hit.rule, hit.text) for hit in decision.hits] == [
+        ("attractive", "چذاب"), ("dogs", "وكذاب"), ("dogs", "چذاب")]
