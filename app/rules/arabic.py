@@ -89,14 +89,14 @@ FOLD_STEP = {
     **dict.fromkeys(DIGIT_FOLDS, MAPPED_DIGITS),
     **dict.fromkeys(LATIN_LOWER, LOWERCASED),
 }
-FOLD_TABLE = str.maketrans({**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LATIN_LOWER})
+_FOLDS = {**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LATIN_LOWER}
+FOLD_TABLE = str.maketrans(_FOLDS)
 
 # چ has two readings. As a look-alike it stands for ج (its shape); in Gulf and Iraqi spelling it is
 # the sound ك turned "ch" (چلب for كلب, چذاب for كذاب). A text holding it is matched both ways.
 READ_AS_KAF = "چ read as ك, as Gulf and Iraqi Arabic write it"
 SECOND_READINGS = {"چ": "ك"}
-SECOND_READING_TABLE = str.maketrans({**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LATIN_LOWER,
-                                      **SECOND_READINGS})
+SECOND_READING_TABLE = str.maketrans({**_FOLDS, **SECOND_READINGS})
 SECOND_READING_STEP = {**FOLD_STEP, **dict.fromkeys(SECOND_READINGS, READ_AS_KAF)}
 
 # Arabizi digits, used only inside Latin words: 9 → ق (as in "9alb"); ص is written "9'" rarely.

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 
 from app.rules.arabic import SECOND_READINGS
-from app.rules.model import FIELDS, Action, Decision, Hit, Outcome, Policy, Rule, Submission
-from app.rules.normalize import NormalizedText, normalize, second_reading
+from app.rules.model import FIELDS, Action, Decision, Hit, Match, Outcome, Policy, Rule, Submission
+from app.rules.normalize import NormalizedText, normalize, readings, second_reading
 
 MAX_HITS_PER_RULE = 50
 ENGINE_RULE = "engine.input_limit"
@@ -56,14 +56,32 @@ class PreparedSubmission:
         return hits
 
 
+def _original_span(text: NormalizedText, match: Match) -> tuple[int, int]:
+    if match.level == "original":
+        return match.start, match.end
+    return text.to_original(match.start, match.end, match.level)
+
+
+def _kept(matches: list[Match], text: NormalizedText, second: bool) -> list[Match]:
+    """A second reading adds only what its letters changed; the rest the first reading found."""
+    if not second:
+        return matches
+    return [m for m in matches if any(letter in text.original[slice(*_original_span(text, m))]
+                                      for letter in SECOND_READINGS)]
+
+
+def find_in_text(rule: Rule, original: str) -> list[Match]:
+    """A rule's matches in one text, read every way evaluate reads a field (the examples use it)."""
+    return [match for text, second in readings(original) for match in _kept(rule.check.find(text), text, second)]
+
+
 def _hits(rule: Rule, field: str, text: NormalizedText, matches) -> list[Hit]:
     hits = []
     for match in matches[:MAX_HITS_PER_RULE]:
-        if match.level == "original":
-            start, end, steps = match.start, match.end, list(match.notes)
-        else:
-            start, end = text.to_original(match.start, match.end, match.level)
-            steps = text.steps(match.start, match.end, match.level) + list(match.notes)
+        start, end = _original_span(text, match)
+        steps = list(match.notes)
+        if match.level != "original":
+            steps = text.steps(match.start, match.end, match.level) + steps
         hits.append(Hit(
             rule.id, rule.category, field, start, end, text.original[start:end], match.term,
             steps, action=rule.action, score=rule.score,
@@ -93,10 +111,6 @@ def _readings(rule: Rule, fields: PreparedSubmission):
             yield field, second, True
 
 
-def _reads_second(hit: Hit) -> bool:
-    return any(letter in hit.text for letter in SECOND_READINGS)
-
-
 def _run_rule(rule: Rule, fields: PreparedSubmission, clock: Callable[[], float], budget: float):
     """The rule's hits and whether it failed (raised or ran past its budget).
 
@@ -113,9 +127,7 @@ def _run_rule(rule: Rule, fields: PreparedSubmission, clock: Callable[[], float]
         except Exception as error:  # a broken rule holds the comment, never fails the request
             return hits + [_failure(rule, field, f"{type(error).__name__}: {error}", [])], True
         spent += took
-        found = _hits(rule, field, text, matches)
-        # the second reading adds only what its letters changed; the rest the first reading found
-        hits += [hit for hit in found if _reads_second(hit)] if second else found
+        hits += _hits(rule, field, text, _kept(matches, text, second))
         if spent > budget:
             took = f"took {spent * 1000:.1f} ms, budget {budget * 1000:g} ms"
             return hits + [_failure(rule, field, "timeout", [took])], True

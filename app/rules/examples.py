@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
+from app.rules.engine import find_in_text
 from app.rules.model import Policy, Rule
-from app.rules.normalize import normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ def _rule_failures(rule: Rule, max_chars: int):
     for kind in ("match", "no_match"):
         for example in rule.examples.get(kind, []):
             try:
-                matches = rule.check.find(normalize(example[:max_chars]))
+                matches = find_in_text(rule, example[:max_chars])
             except Exception as error:  # a broken rule type must not hide behind its examples
                 yield ExampleFailure(rule.id, f"examples.{kind}", example, f"raised {error!r}")
                 continue

@@ -457,6 +457,12 @@ def second_reading(original: str) -> NormalizedText | None:
     return None
 
 
+def readings(original: str) -> list[tuple[NormalizedText, bool]]:
+    """(normalized text, is the second reading) for every way the text is read."""
+    second = second_reading(original)
+    return [(normalize(original), False)] + ([(second, True)] if second is not None else [])
+
+
 def term_forms(term: str) -> tuple[str, str]:
     """normalize_term and written_term of a term, from one normalization."""
     normalized = normalize(term)

@@ -1,6 +1,8 @@
 """evaluate(): outcomes, short-circuit, scoring order, failing and slow rules, decision shape."""
 
-from app.rules import Outcome, Submission, evaluate
+import pytest
+
+from app.rules import Outcome, PolicyError, Submission, evaluate
 from app.rules.checks import CHECKS, Check
 from app.rules.model import Match
 from tests.rules.conftest import build, rule
@@ -180,3 +182,12 @@ def test_che_keeps_its_look_alike_reading_and_the_second_adds_no_repeated_hit():
     decision = decide(the_policy, "چذاب وكذاب")
     assert [(hit.rule, hit.text) for hit in decision.hits] == [
         ("attractive", "چذاب"), ("dogs", "وكذاب"), ("dogs", "چذاب")]
+
+
+
+def test_a_rules_examples_are_read_both_ways_as_comments_are():
+    words = {"dogs": "كلاب"}
+    # loads: the match example is found only through the second reading of چ
+    build(lexicon("dogs", "dogs", examples={"match": ["انتو چلاب"], "no_match": ["انت جذاب"]}), lexicons=words)
+    with pytest.raises(PolicyError, match="must not match but the rule found كلاب"):
+        build(lexicon("dogs", "dogs", examples={"match": [], "no_match": ["انتو چلاب"]}), lexicons=words)
