@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from app.rules.arabic import SECOND_READINGS
 from app.rules.model import FIELDS, Action, Decision, Hit, Match, Outcome, Policy, Rule, Submission
-from app.rules.normalize import NormalizedText, normalize, readings, second_reading
+from app.rules.normalize import NormalizedText, readings
 
 MAX_HITS_PER_RULE = 50
 ENGINE_RULE = "engine.input_limit"
@@ -28,21 +28,14 @@ class PreparedSubmission:
 
     def __init__(self, submission: Submission, max_chars: int):
         self.submission, self.max_chars = submission, max_chars
-        self._normalized: dict[str, NormalizedText] = {}
-        self._second: dict[str, NormalizedText | None] = {}
+        self._readings: dict[str, list[tuple[NormalizedText, bool]]] = {}
 
-    def normalized(self, field: str) -> NormalizedText | None:
-        if field not in self._normalized:
+    def readings(self, field: str) -> list[tuple[NormalizedText, bool]]:
+        """(normalized text, is the second reading) of the field: one, or two when it holds a چ."""
+        if field not in self._readings:
             text = self.submission.field_text(field)
-            self._normalized[field] = normalize(text[: self.max_chars]) if text else None
-        return self._normalized[field]
-
-    def second_reading(self, field: str) -> NormalizedText | None:
-        """The field read with its letters of two readings (چ) folded the other way, if it has any."""
-        if field not in self._second:
-            text = self.submission.field_text(field)
-            self._second[field] = second_reading(text[: self.max_chars]) if text else None
-        return self._second[field]
+            self._readings[field] = readings(text[: self.max_chars]) if text else []
+        return self._readings[field]
 
     def overlong(self) -> list[Hit]:
         hits = []
@@ -102,13 +95,8 @@ def _timed_find(rule: Rule, text: NormalizedText, clock: Callable[[], float]):
 def _readings(rule: Rule, fields: PreparedSubmission):
     """(field, normalized text, is the second reading) for each field the rule reads."""
     for field in rule.fields:
-        text = fields.normalized(field)
-        if text is None:
-            continue
-        yield field, text, False
-        second = fields.second_reading(field)
-        if second is not None:
-            yield field, second, True
+        for text, second in fields.readings(field):
+            yield field, text, second
 
 
 def _run_rule(rule: Rule, fields: PreparedSubmission, clock: Callable[[], float], budget: float):

@@ -450,17 +450,13 @@ def normalize(original: str, second_reading: bool = False) -> NormalizedText:
     return NormalizedText(original, plain, text, stages, plain_depth)
 
 
-def second_reading(original: str) -> NormalizedText | None:
-    """The text read with arabic.SECOND_READINGS, when it holds one of those letters."""
-    if any(letter in original for letter in arabic.SECOND_READINGS):
-        return normalize(original, second_reading=True)
-    return None
-
-
 def readings(original: str) -> list[tuple[NormalizedText, bool]]:
-    """(normalized text, is the second reading) for every way the text is read."""
-    second = second_reading(original)
-    return [(normalize(original), False)] + ([(second, True)] if second is not None else [])
+    """(normalized text, is the second reading) for every way the text is read: a second time, with
+    arabic.SECOND_READINGS, only when it holds one of those letters."""
+    first = [(normalize(original), False)]
+    if any(letter in original for letter in arabic.SECOND_READINGS):
+        return first + [(normalize(original, second_reading=True), True)]
+    return first
 
 
 def term_forms(term: str) -> tuple[str, str]:
