@@ -245,7 +245,7 @@ class Mentions:
     A verb without ب is not enough: "تسمى الخنزيرة" names the channel a pig. A hit inside a short
     quotation is cancelled when a mention word or verb (which include verbs and nouns of saying,
     writing and chanting: يكتب، قال، هتافات) is among the three words before the quotation opens
-    ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»'): it is reported speech. The quotation marks are
+    ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»', single quotes too): it is reported speech. The quotation marks are
     needed for a label said to the reader: «يقول عنك حمار» is no report. A label said about a third
     party — a mention verb, then على / عن / انهم / ان, then the label within five words — is
     reported: «النائب قال على الفلاحين بهايم».
@@ -261,7 +261,8 @@ class Mentions:
     REACH_AFTER_DENIAL = 5
     REACH_AFTER_REPORT = 5
     MAX_QUOTED_WORDS = 6
-    _QUOTED = re.compile(r'["“«„]([^"“”«»„]+)["”»]')
+    # double quotes, guillemets and single quotes (Arabic keyboards type ' for quoting as often as ")
+    _QUOTED = re.compile(r'["“«„\'‘]([^"“”«»„\'‘’]+)["”»\'’]')
 
     def __init__(self, nouns, verbs, lexicons: Lexicons, denials=None):
         self.nouns = lexicons.matcher_for(nouns, "mentions") if nouns else None

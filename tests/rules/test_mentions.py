@@ -71,6 +71,8 @@ def test_unknown_mention_list_is_refused():
         'اللي يكتب "يا حمار" تحت الخبر يفضح نفسه',  # a verb of writing right before the quotation
         "قالوا له «مجوس» في الشارع وهذا عيب",  # two words between verb and quotation
         'هتافات "الموت للعرب" تحريض مرفوض',  # a pattern's match, reported
+        "قالوا له 'مجوس' في الشارع وهذا عيب",  # single quotes, as Arabic keyboards type them too
+        "يكتب ‘يا حمار’ تحت كل خبر",  # typographic single quotes
     ],
 )
 def test_a_reported_quotation_is_not_a_hit(policy, body):
@@ -81,6 +83,8 @@ def test_a_reported_quotation_is_not_a_hit(policy, body):
     ("body", "typed"),
     [
         ('انتم "مجوس" وستبقون', ["مجوس"]),  # scare quotes: no verb of saying before them
+        ("انتم 'مجوس' وستبقون", ["مجوس"]),  # single scare quotes, no verb of saying
+        ("قالوا 'كلام' وانت حمار", ["حمار"]),  # the insult after a closed single quotation is a use
         ("يكتب عنك حمار", ["حمار"]),  # a verb of writing, but no quotation
         ('يكتب كل يوم في هذا الموقع "حمار"', ["حمار"]),  # the verb is five words before it opens
         ('قالوا "هذا كلام طويل جدا عن السياسة والناس وفي اخره حمار"', ["حمار"]),  # no short quotation
