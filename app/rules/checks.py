@@ -806,7 +806,7 @@ class RepetitionCheck(Check):
 
 
 class MaskedCheck(Check):
-    """A self-censored word — letters hidden behind stars or hashes («ك*ب»، «ش**موطة») — that spells
+    """A self-censored word — letters hidden behind stars, hashes or dots («ك*ب»، «ش**موطة»، «ط..ز») — that spells
     a term of the lists whole, alone or with the word after it («ك*** امك»; masked.py). Looked for
     only when the text holds a mask."""
 
@@ -818,7 +818,7 @@ class MaskedCheck(Check):
         self.terms = masked.index_terms(term for name in options["lexicons"] for term in lexicons.normalized(name))
 
     def find(self, text):
-        if not any(mask in text.original for mask in masked.MASKS):
+        if not any(mask in text.original for mask in masked.MASKS) and masked.HIDING_DOTS not in text.original:
             return []
         return masked.find_masked(text.original, self.terms)
 

@@ -17,13 +17,17 @@ from app.rules.model import Match
 from app.rules.normalize import normalize_term
 
 MASKS = "*#"
+# two dots or more between letters hide letters too («ط..ز»، «ن..ك»); only between letters, since a
+# word ending in dots is a trailing ellipsis («كل..» is "all…", not كلب), and one dot is a split
+# the normalizer rejoins («ح.مار»)
+HIDING_DOTS = ".."
 # a word of Arabic letters (marks and tatweel allowed) with runs of masks inside or at its end; a
 # leading mask is emphasis («*عاجل*»), so the word must open with a letter
 _LETTERS = r"[ء-ي\u064b-\u0652\u0640]*"  # letters, marks and tatweel
-_MASK_CLASS = "[" + re.escape(MASKS) + "]"
+_MASK = "(?:[" + re.escape(MASKS) + r"]+|\.{2,}(?=[ء-ي]))"
 _NOT_AFTER_WORD = r"(?<![\w" + re.escape(MASKS) + r"])"
-_MASKED_WORD = re.compile(_NOT_AFTER_WORD + "[ء-ي]" + _LETTERS + "(?:" + _MASK_CLASS + "+" + _LETTERS + ")+")
-_MASK_RUN = re.compile(_MASK_CLASS + "+")
+_MASKED_WORD = re.compile(_NOT_AFTER_WORD + "[ء-ي]" + _LETTERS + "(?:" + _MASK + _LETTERS + ")+")
+_MASK_RUN = re.compile(_MASK)
 # the word after a masked one, unmasked itself: «ك*** امك» is read as a two-word term
 _NEXT_WORD = re.compile(r"\s+([ء-ي]" + _LETTERS + r")(?![\w" + re.escape(MASKS) + "])")
 MIN_LETTERS = 2

@@ -173,6 +173,20 @@ class RegexStage(Stage):
         return edits
 
 
+class JoinTatweelSplits(RegexStage):
+    """A word stretched by tatweel on both sides of a space is one word cut in two («شـ ـرمـ ـوطه»):
+    no word ends in tatweel and the next opens with one. Runs first, before tatweel is removed."""
+
+    regex = re.compile(arabic.TATWEEL + "+[^\\S\\n]+" + arabic.TATWEEL + "+")
+    step = arabic.JOINED_LETTERS
+
+    def needed(self, text):
+        return arabic.TATWEEL in text
+
+    def replacement(self, match):
+        return ""
+
+
 class ArabiziApostrophe(RegexStage):
     """A digit and apostrophe in a Latin word is one letter: "3'abi" → "8abi" (غ), "7'" → "5".
 
@@ -307,7 +321,9 @@ class CollapseSpaces(RegexStage):
         return " "
 
 
-_DELETE, _NFKC, _SPLIT, _FOLD = DeleteMarks(), Nfkc(), SplitGluedWords(), FoldCharacters()
+_JOIN_TATWEEL, _DELETE, _NFKC, _SPLIT, _FOLD = (
+    JoinTatweelSplits(), DeleteMarks(), Nfkc(), SplitGluedWords(), FoldCharacters(),
+)
 _FOLD_SECOND_READING = FoldCharacters(arabic.SECOND_READING_TABLE, arabic.SECOND_READING_STEP)
 _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
@@ -438,7 +454,8 @@ def _apply(stage: Stage, text: str, stages: list) -> str:
 def normalize(original: str, second_reading: bool = False) -> NormalizedText:
     """The text's levels; second_reading folds the letters of arabic.SECOND_READINGS the other way."""
     stages: list[AppliedStage] = []
-    text = _apply(_DELETE, original, stages)
+    text = _apply(_JOIN_TATWEEL, original, stages)
+    text = _apply(_DELETE, text, stages)
     if not unicodedata.is_normalized("NFKC", text):
         text = _apply(_NFKC, text, stages)
         text = _apply(_DELETE, text, stages)  # NFKC can decompose into marks

@@ -1,7 +1,8 @@
 """Disguise generator for the policy's word lists.
 
 Produces the ways readers hide a word from a filter: letters split by spaces or dots, tatweel,
-letters cut off by dots inside a stretched word (حـ.ـمـ.ـار), diacritics, repeated letters,
+letters cut off by dots inside a stretched word (حـ.ـمـ.ـار), a word cut by a space between two
+tatweels (شـ ـرموطة), diacritics, repeated letters,
 zero-width characters, Persian/Urdu look-alike letters, Arabic presentation forms, hamza/alef
 variants, and for Latin-script (Arabizi) terms upper case,
 full-width letters, stretched letters and separators.
@@ -100,6 +101,16 @@ def _tatweel_dots(word):
     return "".join(out)
 
 
+def _tatweel_cut(word):
+    # "شـ ـرمـ ـوطة": the word cut in two at a joining letter near its middle, each side stretched
+    # by tatweel, a space between
+    if len(word) < 2:
+        return word
+    joining = [i for i in range(len(word) - 1) if word[i] not in _NON_JOINING] or [0]
+    cut = min(joining, key=lambda i: abs(i - (len(word) - 1) // 2))
+    return word[: cut + 1] + TATWEEL + " " + TATWEEL + word[cut + 1:]
+
+
 def _diacritize(word):
     return "".join(ch + DIACRITICS[i % len(DIACRITICS)] for i, ch in enumerate(word))
 
@@ -147,6 +158,7 @@ def arabic_disguises(term: str) -> dict[str, str]:
         "tatweel+diacritics": _per_word(term, lambda w: _diacritize(_tatweel(w))),
         "dashed": _on_longest(term, lambda w: _split(w, "-")),
         "tatweel+dots": _on_longest(term, _tatweel_dots),
+        "tatweel+space": _on_longest(term, _tatweel_cut),
     }
 
 

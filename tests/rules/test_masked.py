@@ -1,4 +1,4 @@
-"""The masked rule type: letters hidden behind stars or hashes, read as a wildcard against the lists."""
+"""The masked rule type: letters hidden behind stars, hashes or dots, read as a wildcard against the lists."""
 
 import pytest
 
@@ -25,6 +25,8 @@ def policy():
         ("يا ك**ب", "ك**ب", "كلب"),  # a run of two stands for one letter or two
         ("ابن الك*ب", "الك*ب", "كلب"),  # the word of a compound, read alone
         ("ك*** امك يا ولد", "ك*** امك", "كس امك"),  # one letter shown: read with the word after it
+        ("يا ك..ب", "ك..ب", "كلب"),  # two dots between letters hide one letter or two
+        ("قناة ز...لة", "ز...لة", "زباله"),  # three dots
     ],
 )
 def test_a_masked_word_that_spells_a_listed_term_hits(policy, body, typed, term):
@@ -41,6 +43,9 @@ def test_a_masked_word_that_spells_a_listed_term_hits(policy, body, typed, term)
         "ح*ر شديد اليوم",  # spells no listed word
         "ك*** الحياة",  # one visible letter is too few to read alone, and no phrase is spelled
         "الحوار مهم",  # no mask at all
+        "كل.. الناس تعرف",  # dots ending a word are an ellipsis, not hidden letters
+        "..كلب",  # dots before the word open nothing
+        "حر..شديد اليوم",  # an ellipsis between two words spells no listed word
     ],
 )
 def test_other_words_do_not_hit(policy, body):

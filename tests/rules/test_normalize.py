@@ -62,6 +62,9 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("ك*ل*ب", "كلب"),  # stars
         ("ح*مار", "حمار"),  # a star inside a word
         ("حـ.ـمـ.ـار", "حمار"),  # dots around lone letters, with tatweel
+        ("شـ ـرمـ ـوطه", "شرموطه"),  # a word cut by spaces between tatweels
+        ("جميلـ ـة", "جميله"),  # one cut
+        ("كلـ  ولد", "كل ولد"),  # tatweel on one side only: two words
         ("ح.مار", "حمار"),  # a dot after a lone letter
         ("الك.ل.ب", "الكلب"),  # a dot before a lone letter
         ("ك.س امك", "كس امك"),  # two lone letters
@@ -129,6 +132,7 @@ def test_plain_level_keeps_urls_digits_and_separated_letters():
         ("قال ك ل ب ثم", "كلب", "ك ل ب", ["joined separated letters"]),
         ("ثم ح*مار", "حمار", "ح*مار", ["joined separated letters"]),
         ("يا حـ.ـمـ.ـار", "حمار", "حـ.ـمـ.ـار", ["removed tatweel", "joined separated letters"]),
+        ("يا حـ ـمار", "حمار", "حـ ـمار", ["joined separated letters"]),
         ("هو حمار", "حمار", "حمار", []),
         ("قناةالخنزيرة كذابة", "الخنزيره", "الخنزيرة", ["folded letter forms"]),
         ("قناةالخنزيرة كذابة", "قناه", "قناة", ["split words glued after ة or ى", "folded letter forms"]),
