@@ -239,10 +239,10 @@ PREDICATE_LINKS = frozenset({
 })
 
 # Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
-# غبي»، «انا هو المكلخ» (checks.SaidOfSelf), or of degree: «انا اكبر حمار لاني اشتريت دولار». Normalized
-# spellings.
+# غبي»، the Iraqi «اني جنت مطي»، «انا هو المكلخ» (checks.SaidOfSelf), or of degree: «انا اكبر حمار
+# لاني اشتريت دولار». Normalized spellings.
 BEING = frozenset({
-    "كنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "واله", "شوي", "شويه", "اكبر", "اعظم",
+    "كنت", "جنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "واله", "شوي", "شويه", "اكبر", "اعظم",
     "هو", "هي",
 })
 
