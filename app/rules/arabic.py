@@ -260,6 +260,11 @@ CALLING_VERB_STEMS = (
     "وصف", "يصف", "تصف", "نعت", "ينعت", "تنعت", "سمي", "سما", "سمو", "يسمي", "يسمو", "تسمي", "بيسم",
     "لقب", "يلقب", "عير", "يعير",
 )
+
+# The stems of the mention verbs of chanting, which take the chant as their object: a bare chant
+# right after one is the chant reported — «مستوطنون هتفوا الموت للعرب» (checks.Mentions). Not verbs
+# of saying or writing: «يكتب مرتزق» may be a mercenary who writes. Normalized spellings.
+CHANTING_VERB_STEMS = ("هتف", "يهتف", "بيهتف", "هتفو")
 # A third-person object joined to such a verb: «سماه»، «يسمونهم».
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
 # «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).

@@ -26,7 +26,7 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
     "scene_words", "scene_cues", "mention_denials", "self_markers", "negators", "except_after",
-    "except_qualifying", "quality_words", "work_nouns",
+    "except_qualifying", "quality_words", "work_nouns", "dirt_words", "thing_nouns",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
@@ -34,6 +34,7 @@ _WORD_RULE_EXCEPTIONS = {
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
     "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS, "mention_denials": _OPTIONAL_LISTS,
     "quality_words": _OPTIONAL_LISTS, "work_nouns": _OPTIONAL_LISTS,
+    "dirt_words": _OPTIONAL_LISTS, "thing_nouns": _OPTIONAL_LISTS,
     "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS,
 }
 _WORD = arabic.WORD
@@ -223,6 +224,13 @@ def _calls_an_object(verb: WordHit) -> bool:
     return verb.term.startswith(arabic.CALLING_VERB_STEMS)
 
 
+def _chants_its_object(verb: WordHit) -> bool:
+    """A verb of chanting, whose object is the chant (arabic.CHANTING_VERB_STEMS): what stands
+    right after it without the article is the chant reported («هتفوا الموت للعرب»); with the article
+    it is the verb's subject («هتف المتظاهرون»)."""
+    return verb.term.startswith(arabic.CHANTING_VERB_STEMS)
+
+
 def _object_between(gap: int, hit_spans_words: bool, verb: WordHit) -> bool:
     """Whether a verb of calling has its object before a hit `gap` words after it: one or two words
     between («بيسمي اللاجئين حشرات»، «سمى اللاجئين السوريين حشرات»), or, right after the verb, a
@@ -318,6 +326,8 @@ class Mentions:
             # a verb of saying or writing takes no second object: «اللي كتب هالمقال مرتزق» calls the
             # writer one
             if _calls_an_object(verb) and _object_between(gap, last > first, verb):
+                return True
+            if gap == 1 and _chants_its_object(verb) and not hit.clitic.endswith(arabic.ARTICLE_ENDINGS):
                 return True
         return False
 
@@ -459,9 +469,11 @@ class DescribedWork(LiteralScenes):
         word_starts = _word_starts(text)
         return super().kept(hits, [cue for cue in cues if self._heads_its_phrase(cue, text, word_starts)], text)
 
+    PREDICATE_REACH = 2
+
     def _near(self, hit: WordHit, cue: WordHit, word_starts: list[int]) -> bool:
         distance = _words_after(hit, cue, word_starts)
-        return 0 < distance <= (1 if hit.clitic.endswith(arabic.ARTICLE_ENDINGS) else 2)
+        return 0 < distance <= (1 if hit.clitic.endswith(arabic.ARTICLE_ENDINGS) else self.PREDICATE_REACH)
 
     @staticmethod
     def _heads_its_phrase(cue: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
@@ -472,6 +484,19 @@ class DescribedWork(LiteralScenes):
         if _SENTENCE_END.search(text.text, word_starts[first - 1], cue.start):
             return True
         return before.startswith("ال") or before in arabic.PHRASE_OPENERS
+
+
+class DescribedThing(DescribedWork):
+    """A rule's `dirt_words` and `thing_nouns` word lists: a word of filth or backwardness
+    (`dirt_words`: زفت، زبالة، وسخ، متخلف) said of an everyday thing (`thing_nouns`: the weather, the
+    internet, a match, an exam, a road, an app) judges the thing, read as DescribedWork reads work:
+    «الجو زفت»، «خدمة الانترنت زبالة»، «الماتش كان زفت». Kept apart from work: a programme, an
+    article or a channel called rubbish is name-calling of the people behind it."""
+
+    option = "thing_nouns"
+    words_option = "dirt_words"
+    # a thing is no person, so its predicate may stand a word further: «خدمة الانترنت عندنا زبالة»
+    PREDICATE_REACH = 3
 
 
 class _SaidRightAfter(_ListFilter):
@@ -564,7 +589,7 @@ class Qualified(Governed):
 
 class _HitFilters:
     """What drops a word-list rule's hits before they count: exceptions, things aimed at, written
-    exceptions, mentions, literal scenes, described work, self-mockery and denial."""
+    exceptions, mentions, literal scenes, described work and things, self-mockery and denial."""
 
     def __init__(self, options: dict, lexicons: Lexicons):
         self.exceptions = Exceptions(options.get("except"), lexicons)
@@ -575,12 +600,14 @@ class _HitFilters:
         )
         self.scenes = LiteralScenes(options.get("scene_words"), options.get("scene_cues"), lexicons)
         self.work = DescribedWork(options.get("quality_words"), options.get("work_nouns"), lexicons)
+        self.things = DescribedThing(options.get("dirt_words"), options.get("thing_nouns"), lexicons)
         self.self_said = SaidOfSelf(options.get("self_markers"), lexicons)
         self.negated = Negated(options.get("negators"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         hits = self.aimed_at.keep(self.ordinary(hits, text), text)
         hits = self.work.keep(self.scenes.keep(self.mentions.keep(hits, text), text), text)
+        hits = self.things.keep(hits, text)
         hits = self.self_said.keep(hits, text)
         return self.negated.keep(hits, text)
 

@@ -52,6 +52,7 @@ LISTS = {
     # animal and dirt words with a literal sense: name-calling once said to someone
     "scene_words.txt": ("يا {}", "person_offense"),
     "quality_words.txt": ("يا {}", "person_offense"),
+    "dirt_words.txt": ("يا {}", "person_offense"),
     "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
     "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
     "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
@@ -67,14 +68,14 @@ EXCEPTION_LISTS = {
     "except_literal.txt", "except_quoted.txt", "things.txt", "self_markers.txt", "except_words.txt",
     "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "except_charges.txt", "scene_cues.txt", "denials.txt", "negators.txt", "governors.txt", "institutions.txt",
-    "work_nouns.txt",
+    "work_nouns.txt", "thing_nouns.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word
 WORD_EXCEPTION_LISTS = {
     "except_words.txt", "except_written.txt", "things.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "scene_cues.txt", "denials.txt", "self_markers.txt", "negators.txt", "governors.txt", "institutions.txt",
-    "work_nouns.txt",
+    "work_nouns.txt", "thing_nouns.txt",
 }
 
 

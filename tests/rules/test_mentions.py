@@ -7,7 +7,7 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف"
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -79,12 +79,19 @@ def test_a_reported_quotation_is_not_a_hit(policy, body):
     assert texts(policy, body) == []
 
 
+@pytest.mark.parametrize("body", ["مستوطنون هتفوا الموت للعرب في المسيرة", "الطلاب هتفوا حمار في وجه الوزير"])
+def test_a_bare_chant_right_after_a_verb_of_chanting_is_reported(policy, body):
+    assert texts(policy, body) == []
+
+
 @pytest.mark.parametrize(
     ("body", "typed"),
     [
         ('انتم "مجوس" وستبقون', ["مجوس"]),  # scare quotes: no verb of saying before them
         ("انتم 'مجوس' وستبقون", ["مجوس"]),  # single scare quotes, no verb of saying
         ("قالوا 'كلام' وانت حمار", ["حمار"]),  # the insult after a closed single quotation is a use
+        ("هتف المجوس في الساحة", ["المجوس"]),  # with the article, after a verb of chanting: its subject
+        ("يكتب مجوس على الحيطان", ["مجوس"]),  # a bare word after a verb of writing may be its subject
         ("يكتب عنك حمار", ["حمار"]),  # a verb of writing, but no quotation
         ('يكتب كل يوم في هذا الموقع "حمار"', ["حمار"]),  # the verb is five words before it opens
         ('قالوا "هذا كلام طويل جدا عن السياسة والناس وفي اخره حمار"', ["حمار"]),  # no short quotation

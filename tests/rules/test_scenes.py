@@ -107,3 +107,55 @@ def test_quality_words_need_work_nouns():
         build(rule("plain", "lexicon", lexicons=["insults"], quality_words=["quality"]),
               lexicons={"insults": INSULTS, "quality": QUALITY})
     assert error.value.field == "work_nouns"
+
+
+# `dirt_words` and `thing_nouns`: an everyday thing called rubbish, not a person insulted
+DIRT = "زفت\nزباله\nوسخ"
+THINGS = "الجو\nخدمه\nانترنت\nماتش\nامتحان"
+
+
+@pytest.fixture(scope="module")
+def thing_policy():
+    plain = rule(
+        "plain", "lexicon", lexicons=["insults"], quality_words=["quality"], work_nouns=["work"],
+        dirt_words=["dirt"], thing_nouns=["things"],
+    )
+    lists = {
+        "insults": INSULTS + "\nزفت\nزباله\nوسخ\nتافه", "quality": QUALITY, "work": WORK,
+        "dirt": DIRT, "things": THINGS,
+    }
+    return build(plain, lexicons=lists)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "الجو زفت اليوم",  # right after the thing
+        "الماتش كان زفت",  # a copula between
+        "خدمة الانترنت زبالة",  # the thing's complement between
+        "خدمة الانترنت عندنا زبالة",  # a thing's predicate may stand three words after it
+    ],
+)
+def test_a_dirt_word_said_of_a_thing_passes(thing_policy, body):
+    assert texts(thing_policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("البرنامج زبالة", ["زبالة"]),  # a programme is work, and dirt words are not read of work
+        ("المذيع زفت", ["زفت"]),  # a person
+        ("يا زبالة الامتحان", ["زبالة"]),  # said to someone
+        ("الفكرة كانت زفت", ["زفت"]),  # work judged with a dirt word is still name-calling
+        ("الامتحان تافه", ["تافه"]),  # a quality word is read of work only, not of things
+    ],
+)
+def test_a_dirt_word_not_said_of_a_thing_still_hits(thing_policy, body, found):
+    assert texts(thing_policy, body) == found
+
+
+def test_dirt_words_need_thing_nouns():
+    with pytest.raises(PolicyError) as error:
+        build(rule("plain", "lexicon", lexicons=["insults"], dirt_words=["dirt"]),
+              lexicons={"insults": INSULTS, "dirt": DIRT})
+    assert error.value.field == "thing_nouns"
