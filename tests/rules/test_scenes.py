@@ -102,11 +102,15 @@ def test_a_quality_word_not_said_of_a_work_still_hits(work_policy, body, found):
     assert texts(work_policy, body) == found
 
 
-def test_quality_words_need_work_nouns():
+@pytest.mark.parametrize(
+    ("words_option", "words", "needed"),
+    [("quality_words", QUALITY, "work_nouns"), ("dirt_words", "زفت\nزباله\nوسخ", "thing_nouns")],
+)
+def test_described_words_need_their_nouns(words_option, words, needed):
     with pytest.raises(PolicyError) as error:
-        build(rule("plain", "lexicon", lexicons=["insults"], quality_words=["quality"]),
-              lexicons={"insults": INSULTS, "quality": QUALITY})
-    assert error.value.field == "work_nouns"
+        build(rule("plain", "lexicon", lexicons=["insults"], **{words_option: ["words"]}),
+              lexicons={"insults": INSULTS, "words": words})
+    assert error.value.field == needed
 
 
 # `dirt_words` and `thing_nouns`: an everyday thing called rubbish, not a person insulted
@@ -153,9 +157,3 @@ def test_a_dirt_word_said_of_a_thing_passes(thing_policy, body):
 def test_a_dirt_word_not_said_of_a_thing_still_hits(thing_policy, body, found):
     assert texts(thing_policy, body) == found
 
-
-def test_dirt_words_need_thing_nouns():
-    with pytest.raises(PolicyError) as error:
-        build(rule("plain", "lexicon", lexicons=["insults"], dirt_words=["dirt"]),
-              lexicons={"insults": INSULTS, "dirt": DIRT})
-    assert error.value.field == "thing_nouns"
