@@ -261,6 +261,14 @@ CALLING_VERB_STEMS = (
     "لقب", "يلقب", "عير", "يعير",
 )
 
+# «like you / him / them» right after a word said of a thing or a piece of work: the word is said of
+# a person too («تحليلك سخيف زيك»، «تلفونك غبي متلك») (checks.DescribedWork). NOT «كيفك», also «how
+# are you». Normalized spellings.
+LIKE_SOMEONE = frozenset({
+    "زيك", "زيكم", "زيه", "زيو", "زيها", "زيهم", "مثلك", "مثلكم", "مثله", "مثلها", "مثلهم", "متلك", "متلكم",
+    "متله", "متلو", "متلها", "متلهم", "كوجهك", "كوجهكم",
+})
+
 # The stems of the mention verbs of chanting, which take the chant as their object: a bare chant
 # right after one is the chant reported — «مستوطنون هتفوا الموت للعرب» (checks.Mentions). Not verbs
 # of saying or writing: «يكتب مرتزق» may be a mercenary who writes. Normalized spellings.

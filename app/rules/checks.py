@@ -469,6 +469,13 @@ class DescribedWork(LiteralScenes):
         word_starts = _word_starts(text)
         return super().kept(hits, [cue for cue in cues if self._heads_its_phrase(cue, text, word_starts)], text)
 
+    def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
+        # «فكرتك سخيفة زيك»، «تلفونك غبي متلك»: likened to someone, the word is said of a person too
+        last = _word_span(hit.start, hit.end, word_starts)[1]
+        if last + 1 < len(word_starts) and _word_at(text, word_starts, last + 1) in arabic.LIKE_SOMEONE:
+            return False
+        return super()._in_scene(hit, cues, text, word_starts)
+
     PREDICATE_REACH = 2
 
     def _near(self, hit: WordHit, cue: WordHit, word_starts: list[int]) -> bool:

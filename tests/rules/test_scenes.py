@@ -62,14 +62,15 @@ def test_scene_words_and_cues_are_given_together():
 
 
 # `quality_words` and `work_nouns`: a piece of work judged poor, not a person insulted
-QUALITY = "غبي\nتافه\nسخيف"
+QUALITY = "غبي\nغبيه\nتافه\nتافهه\nسخيف\nسخيفه"
 WORK = "فكره\nحلقه\nخطه\nفيديو\nبرنامج"
 
 
 @pytest.fixture(scope="module")
 def work_policy():
     plain = rule("plain", "lexicon", lexicons=["insults"], quality_words=["quality"], work_nouns=["work"])
-    return build(plain, lexicons={"insults": INSULTS + "\nتافه\nسخيف", "quality": QUALITY, "work": WORK})
+    # the feminine forms are listed: a three- or four-letter term takes no ة of its own
+    return build(plain, lexicons={"insults": INSULTS + "\n" + QUALITY, "quality": QUALITY, "work": WORK})
 
 
 @pytest.mark.parametrize(
@@ -96,6 +97,7 @@ def test_a_quality_word_said_of_a_work_passes(work_policy, body):
         ("الحلقة. غبي", ["غبي"]),  # another sentence
         ("فكرة الحمار", ["الحمار"]),  # not a quality word
         ("مقدم البرنامج تافه", ["تافه"]),  # the work is the complement of a person
+        ("فيديو تافه زيك", ["تافه"]),  # likened to someone: said of a person too
     ],
 )
 def test_a_quality_word_not_said_of_a_work_still_hits(work_policy, body, found):
@@ -152,6 +154,7 @@ def test_a_dirt_word_said_of_a_thing_passes(thing_policy, body):
         ("يا زبالة الامتحان", ["زبالة"]),  # said to someone
         ("الفكرة كانت زفت", ["زفت"]),  # work judged with a dirt word is still name-calling
         ("الامتحان تافه", ["تافه"]),  # a quality word is read of work only, not of things
+        ("الجو زفت متلك", ["زفت"]),  # likened to someone
     ],
 )
 def test_a_dirt_word_not_said_of_a_thing_still_hits(thing_policy, body, found):
