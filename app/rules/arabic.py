@@ -268,6 +268,13 @@ LIKE_SOMEONE = frozenset({
     "زيك", "زيكم", "زيه", "زيو", "زيها", "زيهم", "مثلك", "مثلكم", "مثله", "مثلها", "مثلهم", "متلك", "متلكم",
     "متله", "متلو", "متلها", "متلهم", "كوجهك", "كوجهكم",
 })
+# «like its owner / your heart / your face»: after زي، مثل، متل, a word that brings a person in
+# («تعليقك تافه زي صاحبه»). Normalized spellings.
+LIKE = frozenset({"زي", "مثل", "متل"})
+LIKE_WHOSE = frozenset({
+    "صاحبه", "صاحبو", "صاحبها", "صاحبك", "صاحبكم", "قلبك", "قلبه", "وشك", "وجهك", "اصلك", "اصله", "عقلك",
+    "عقله", "اهلك", "امك", "ابوك",
+})
 
 # The stems of the mention verbs of chanting, which take the chant as their object: a bare chant
 # right after one is the chant reported — «مستوطنون هتفوا الموت للعرب» (checks.Mentions). Not verbs

@@ -471,10 +471,19 @@ class DescribedWork(LiteralScenes):
 
     def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
         # «فكرتك سخيفة زيك»، «تلفونك غبي متلك»: likened to someone, the word is said of a person too
-        last = _word_span(hit.start, hit.end, word_starts)[1]
-        if last + 1 < len(word_starts) and _word_at(text, word_starts, last + 1) in arabic.LIKE_SOMEONE:
+        if self._likened_to_someone(hit, text, word_starts):
             return False
         return super()._in_scene(hit, cues, text, word_starts)
+
+    @staticmethod
+    def _likened_to_someone(hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        last = _word_span(hit.start, hit.end, word_starts)[1]
+        after = [_word_at(text, word_starts, i) for i in range(last + 1, min(last + 3, len(word_starts)))]
+        if not after or _SENTENCE_END.search(text.text, hit.end, word_starts[last + 1]):
+            return False
+        if after[0] in arabic.LIKE_SOMEONE:
+            return True
+        return after[0] in arabic.LIKE and len(after) == 2 and after[1] in arabic.LIKE_WHOSE
 
     PREDICATE_REACH = 2
 

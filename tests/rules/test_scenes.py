@@ -98,6 +98,7 @@ def test_a_quality_word_said_of_a_work_passes(work_policy, body):
         ("فكرة الحمار", ["الحمار"]),  # not a quality word
         ("مقدم البرنامج تافه", ["تافه"]),  # the work is the complement of a person
         ("فيديو تافه زيك", ["تافه"]),  # likened to someone: said of a person too
+        ("فيديو تافه زي صاحبه", ["تافه"]),  # likened to its owner
     ],
 )
 def test_a_quality_word_not_said_of_a_work_still_hits(work_policy, body, found):
@@ -140,6 +141,8 @@ def thing_policy():
         "الماتش كان زفت",  # a copula between
         "خدمة الانترنت زبالة",  # the thing's complement between
         "خدمة الانترنت عندنا زبالة",  # a thing's predicate may stand three words after it
+        "الجو زفت زي كل سنة",  # likened to a time, not to someone
+        "الجو زفت. زيك ما في حدا",  # «like you» opens another sentence
     ],
 )
 def test_a_dirt_word_said_of_a_thing_passes(thing_policy, body):
