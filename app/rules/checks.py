@@ -464,6 +464,8 @@ class DescribedWork(LiteralScenes):
 
     option = "work_nouns"
     words_option = "quality_words"
+    # how many words after the work a predicate without the article may stand
+    PREDICATE_REACH = 2
 
     def kept(self, hits, cues, text):
         word_starts = _word_starts(text)
@@ -484,8 +486,6 @@ class DescribedWork(LiteralScenes):
         if after[0] in arabic.LIKE_SOMEONE:
             return True
         return after[0] in arabic.LIKE and len(after) == 2 and after[1] in arabic.LIKE_WHOSE
-
-    PREDICATE_REACH = 2
 
     def _near(self, hit: WordHit, cue: WordHit, word_starts: list[int]) -> bool:
         distance = _words_after(hit, cue, word_starts)
@@ -861,7 +861,7 @@ class MaskedCheck(Check):
         self.terms = masked.index_terms(term for name in options["lexicons"] for term in lexicons.normalized(name))
 
     def find(self, text):
-        if not any(mask in text.original for mask in masked.MASKS) and masked.HIDING_DOTS not in text.original:
+        if not masked.may_hold_masks(text.original):
             return []
         return masked.find_masked(text.original, self.terms)
 

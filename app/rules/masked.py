@@ -62,6 +62,11 @@ def _spellings(letters: list[str], runs: list[int], after: str = "") -> list[Spe
     return spellings
 
 
+def may_hold_masks(original: str) -> bool:
+    """A cheap test run first: whether the text holds a mask character or hiding dots at all."""
+    return any(mask in original for mask in MASKS) or HIDING_DOTS in original
+
+
 def masked_words(original: str) -> list[tuple[int, int, list[Spelling]]]:
     """The first MAX_WORDS self-censored words of the text: for each, the spans and spellings it may
     be read by — the word alone when it shows at least MIN_LETTERS letters, then the word with the

@@ -5,9 +5,10 @@ C-speed tools (str.translate, compiled regexes) and only remembers its input; th
 edits that map positions back are computed lazily, for the few spans that a rule hits.
 
 Two levels are exposed:
-  plain  after removing invisible characters, diacritics, tatweel, NFKC, splitting words glued
-         after a word-final letter and folding letters, digits and Latin case (1:1 or shrinking,
-         but for those inserted spaces). Links, phones and emails are read here.
+  plain  after joining a word cut between two tatweels, removing invisible characters,
+         diacritics, tatweel, NFKC, splitting words glued after a word-final letter and folding
+         letters, digits and Latin case (1:1 or shrinking, but for those inserted spaces). Links,
+         phones and emails are read here.
   text   plain plus Arabizi, rejoined separated letters, collapsed repeats and spaces.
          Words and editor patterns are matched here.
 """
