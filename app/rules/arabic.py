@@ -212,6 +212,10 @@ CURSE_LINKS = frozenset({"علي", "ع", "ابو", "بو", "ام", "هاد", "ه
 # A word of normalized text: letters and digits, no underscore (checks, cut words).
 WORD = re.compile(r"[^\W_]+")
 
+# The vocative and the second person: what stands right after them is said to the reader, and a
+# phrase literal elsewhere («كلب مسعور», a rabid dog) is name-calling there (checks.Exceptions).
+SAID_TO_THE_READER = frozenset({"يا", "انت", "انتي", "انتم", "انتو", "انتن", "انك", "انكم"})
+
 # Words that say an animal or dirt word of someone: the vocative and the pronouns before a predicate
 # («يا حمار»، «انت كلب»، «هم خنازير»). After them the word is name-calling whatever the scene around
 # it (checks.LiteralScenes). Normalized spellings.

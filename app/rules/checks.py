@@ -140,7 +140,8 @@ class Exceptions(_ListFilter):
     """The `except` word lists of a rule: innocent phrases that cancel the hits they cover.
 
     A hit is cancelled when an exception phrase found in the same text spans the whole word of
-    the hit ("لحم الخنزير" covers "الخنزير"; "مكب الزباله" covers "الزباله"). The phrases are
+    the hit ("لحم الخنزير" covers "الخنزير"; "مكب الزباله" covers "الزباله"), unless the phrase is
+    said to the reader ("انت كلب مسعور"). The phrases are
     matched like any word list, in the policy's one pass per text, and looked at only when the
     rule has hits at all.
     """
@@ -148,7 +149,18 @@ class Exceptions(_ListFilter):
     option = "except"
 
     def kept(self, hits, found, text):
-        return _uncovered(hits, found)
+        word_starts = _word_starts(text)
+        return _uncovered(hits, [phrase for phrase in found if not self._name_calling(phrase, text, word_starts)])
+
+    @staticmethod
+    def _name_calling(phrase: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        """A phrase of two words or more said to the reader is name-calling, literal as it may be
+        elsewhere: «انت كلب مسعور»، «انتو كلاب حراسة»، «يا كلب مسعور». Not after a third person:
+        «انه مرض خبيث» is said of a disease. A single ordinary word (فخره, his pride, is no ف + خره)
+        stays ordinary whatever stands before it."""
+        first, last = _word_span(phrase.start, phrase.end, word_starts)
+        # the word before the phrase, not its own first word: «يا ايها الكافرون» is a verse
+        return last > first > 0 and _word_at(text, word_starts, first - 1) in arabic.SAID_TO_THE_READER
 
 
 class WrittenExceptions:

@@ -48,6 +48,7 @@ def policy():
         "يحرم أكل لَحْمِ الخِنْزِيرِ",  # diacritics: the phrase is normalized like the text
         "لحـــم الخنزيـــر",  # tatweel
         "مكب الزبالة يا جماعة",  # the targeted rule: the covered word is gone before targets are sought
+        "تبين انه لحم الخنزير وليس لحم البقر",  # after a third person the phrase stays literal
     ],
 )
 def test_an_exception_phrase_cancels_the_hit_it_covers(policy, body):
@@ -62,6 +63,8 @@ def test_an_exception_phrase_cancels_the_hit_it_covers(policy, body):
         ("شعب زبالة", "زبالة"),
         ("جمع الحطب وهو زبالة", "زبالة"),  # the phrase's first word alone covers nothing
         ("يا فئران", "فئران"),
+        ("انت فيران التجارب", "فيران"),  # the phrase said to the reader is name-calling
+        ("يا لحم الخنزير", "الخنزير"),
     ],
 )
 def test_the_same_words_outside_an_exception_phrase_still_hit(policy, body, typed):
