@@ -219,9 +219,9 @@ SAID_TO_THE_READER = frozenset({"يا", "انت", "انتي", "انتم", "ان�
 # Words that say an animal or dirt word of someone: the vocative and the pronouns before a predicate
 # («يا حمار»، «انت كلب»، «هم خنازير»). After them the word is name-calling whatever the scene around
 # it (checks.LiteralScenes). Normalized spellings.
-SAID_TO = frozenset({
-    "يا", "انت", "انتي", "انتم", "انتو", "انتن", "هو", "هي", "هم", "هما", "هن", "انك", "انكم", "انه",
-    "انها", "انهم", "لانك", "لانه", "لانهم", "مثلك", "زيك", "متلك", "مثلكم", "زيكم",
+SAID_TO = SAID_TO_THE_READER | frozenset({
+    "هو", "هي", "هم", "هما", "هن", "انه", "انها", "انهم", "لانك", "لانه", "لانهم", "مثلك", "زيك", "متلك",
+    "مثلكم", "زيكم",
 })
 
 # Words that may stand right before a definite noun without governing it, so that the noun still
