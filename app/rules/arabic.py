@@ -264,6 +264,11 @@ CALLING_VERB_STEMS = (
     "وصف", "يصف", "تصف", "نعت", "ينعت", "تنعت", "سمي", "سما", "سمو", "يسمي", "يسمو", "تسمي", "بيسم",
     "لقب", "يلقب", "عير", "يعير",
 )
+# A third-person object joined to such a verb: «سماه»، «يسمونهم».
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
+# «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).
+TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم"})
+SAID_TO_YOU = frozenset({"عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم"})
 
 # «like you / him / them» right after a word said of a thing or a piece of work: the word is said of
 # a person too («تحليلك سخيف زيك»، «تلفونك غبي متلك») (checks.DescribedWork). NOT «كيفك», also «how
@@ -282,13 +287,9 @@ LIKE_WHOSE = frozenset({
 
 # The stems of the mention verbs of chanting, which take the chant as their object: a bare chant
 # right after one is the chant reported — «مستوطنون هتفوا الموت للعرب» (checks.Mentions). Not verbs
-# of saying or writing: «يكتب مرتزق» may be a mercenary who writes. Normalized spellings.
-CHANTING_VERB_STEMS = ("هتف", "يهتف", "بيهتف", "هتفو")
-# A third-person object joined to such a verb: «سماه»، «يسمونهم».
-OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
-# «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).
-TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم"})
-SAID_TO_YOU = frozenset({"عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم"})
+# of saying or writing: «يكتب مرتزق» may be a mercenary who writes. A term of mention_verbs.txt that
+# opens with one of these is a verb of chanting («هتفوا»، «بيهتفوا»). Normalized spellings.
+CHANTING_VERB_STEMS = ("هتف", "يهتف", "بيهتف")
 
 
 def char_class(chars) -> str:

@@ -265,8 +265,9 @@ class Mentions:
     A verb without ب is not enough: "تسمى الخنزيرة" names the channel a pig. A hit inside a short
     quotation is cancelled when a mention word or verb (which include verbs and nouns of saying,
     writing and chanting: يكتب، قال، هتافات) is among the three words before the quotation opens
-    ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»', single quotes too): it is reported speech. The quotation marks are
-    needed for a label said to the reader: «يقول عنك حمار» is no report. A label said about a third
+    ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»', single quotes too): it is reported speech. The
+    quotation marks are needed for a label said to the reader: «يقول عنك حمار» is no report, but a
+    bare chant right after a verb of chanting needs none («هتفوا الموت للعرب»). A label said about a third
     party — a mention verb, then على / عن / انهم / ان, then the label within five words — is
     reported: «النائب قال على الفلاحين بهايم».
 
@@ -485,9 +486,10 @@ class DescribedWork(LiteralScenes):
 
     def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
         # «فكرتك سخيفة زيك»، «تلفونك غبي متلك»: likened to someone, the word is said of a person too
-        if self._likened_to_someone(hit, text, word_starts):
-            return False
-        return super()._in_scene(hit, cues, text, word_starts)
+        # (looked at only for a hit the work or thing would excuse)
+        return super()._in_scene(hit, cues, text, word_starts) and not self._likened_to_someone(
+            hit, text, word_starts
+        )
 
     @staticmethod
     def _likened_to_someone(hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
@@ -861,9 +863,9 @@ class RepetitionCheck(Check):
 
 
 class MaskedCheck(Check):
-    """A self-censored word — letters hidden behind stars, hashes or dots («ك*ب»، «ش**موطة»، «ط..ز») — that spells
-    a term of the lists whole, alone or with the word after it («ك*** امك»; masked.py). Looked for
-    only when the text holds a mask."""
+    """A self-censored word — letters hidden behind stars, hashes or dots («ك*ب»، «ش**موطة»،
+    «ط..ز») — that spells a term of the lists whole, alone or with the word after it («ك*** امك»;
+    masked.py). Looked for only when the text holds a mask."""
 
     options = {"lexicons": _NAMES}
 

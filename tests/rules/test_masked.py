@@ -27,6 +27,7 @@ def policy():
         ("ك*** امك يا ولد", "ك*** امك", "كس امك"),  # one letter shown: read with the word after it
         ("يا ك..ب", "ك..ب", "كلب"),  # two dots between letters hide one letter or two
         ("قناة ز...لة", "ز...لة", "زباله"),  # three dots
+        ("يا كـ..ـب", "كـ..ـب", "كلب"),  # tatweel around the dots
     ],
 )
 def test_a_masked_word_that_spells_a_listed_term_hits(policy, body, typed, term):

@@ -7,7 +7,7 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا"
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -79,7 +79,10 @@ def test_a_reported_quotation_is_not_a_hit(policy, body):
     assert texts(policy, body) == []
 
 
-@pytest.mark.parametrize("body", ["مستوطنون هتفوا الموت للعرب في المسيرة", "الطلاب هتفوا حمار في وجه الوزير"])
+@pytest.mark.parametrize(
+    "body",
+    ["مستوطنون هتفوا الموت للعرب في المسيرة", "الطلاب هتفوا حمار في وجه الوزير", "كانوا بيهتفوا الموت للعرب"],
+)
 def test_a_bare_chant_right_after_a_verb_of_chanting_is_reported(policy, body):
     assert texts(policy, body) == []
 

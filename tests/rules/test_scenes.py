@@ -70,7 +70,8 @@ WORK = "فكره\nحلقه\nخطه\nفيديو\nبرنامج"
 def work_policy():
     plain = rule("plain", "lexicon", lexicons=["insults"], quality_words=["quality"], work_nouns=["work"])
     # the feminine forms are listed: a three- or four-letter term takes no ة of its own
-    return build(plain, lexicons={"insults": INSULTS + "\n" + QUALITY, "quality": QUALITY, "work": WORK})
+    insults = INSULTS + "\nغبيه\nتافه\nتافهه\nسخيف\nسخيفه"  # INSULTS already holds غبي
+    return build(plain, lexicons={"insults": insults, "quality": QUALITY, "work": WORK})
 
 
 @pytest.mark.parametrize(
