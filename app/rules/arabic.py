@@ -154,9 +154,10 @@ WRITTEN_TWICE = frozenset("ل")
 # word as written doubles the ي — «رافضين» (refusing) is not «رافضيين».
 PLURAL_AFTER_YA = "ن"
 
-# Endings allowed after a 4-letter term: two-letter pronouns and sound masculine plural/dual.
+# Endings allowed after a 4-letter term: two-letter pronouns (and the Levantine plural كون، هون:
+# «كلابكون») and sound masculine plural/dual.
 # Not ه/ة, ات, ي or ك: they turn 4-letter words into other words (جماع → جماعة، جماعات).
-ENDINGS_AFTER_4 = frozenset({"ها", "هم", "هن", "هما", "كم", "كن", "كما", "نا", "ين", "ون", "ان"})
+ENDINGS_AFTER_4 = frozenset({"ها", "هم", "هن", "هون", "هما", "كم", "كن", "كون", "كما", "نا", "ين", "ون", "ان"})
 # After a term of 5 letters or more: also one-letter pronouns, ta marbuta (ه once folded) and ات.
 ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
     "ه", "ك", "ي", "ات", "اته", "اتها", "اتهم", "اتك", "اتي", "ته", "تها", "تهم", "تك", "تي",
@@ -187,6 +188,15 @@ OPENER_FAMILIES = (
     # الضحك» is no curse, so a wish with no object is a pattern rule (insult.wish_gone), not a phrase
     frozenset({"اله", "ربنا", "ربي", "الهي", "يا رب", "يارب", "ان شاء اله"}),
 )
+
+# The first word of a name or title made with الله (folded اله): «نصر الله يكسر الصمت» is Nasrallah
+# breaking the silence, «حزب الله يرد» a party answering, not a curse opened by God (الله يكسر).
+GOD = "اله"  # الله, folded
+NAMED_WITH_GOD = frozenset({
+    "عبد", "نصر", "حزب", "فضل", "جار", "عطا", "خير", "رزق", "حسب", "ضيف", "سعد", "فرج", "نعمه",
+    "هبه", "انصار", "جند", "روح", "ايه", "رسول", "نبي", "بيت", "كتاب", "سيف", "ولي", "امر", "لطف",
+    "حمد", "مال", "عوض", "جاد", "خلف", "فتح", "ذكر", "شكر", "دين", "شرع", "حكم", "عباد", "اسد",
+})
 
 # A listed phrase is also matched with a dialect ending on its last word only when that word has
 # four letters or more, so a three-letter root stays whole (words.dialect_variants).

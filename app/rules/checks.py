@@ -400,6 +400,23 @@ class AimedAt(_ListFilter):
 
     option = "except_aimed_at"
 
+    def keep(self, hits, text):
+        return super().keep(self._not_in_a_name(hits, text), text) if self.matcher is not None else hits
+
+    @staticmethod
+    def _not_in_a_name(hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        """Drop the formulas opened by God that stand inside a name or title made with الله
+        (arabic.NAMED_WITH_GOD): «نصر الله يكسر الصمت» is Nasrallah, «حزب الله يرد» a party."""
+        word_starts = _word_starts(text)
+
+        def in_a_name(hit: WordHit) -> bool:
+            if not hit.term.startswith(arabic.GOD + " ") or hit.clitic:
+                return False
+            first = _word_span(hit.start, hit.end, word_starts)[0]
+            return first > 0 and _word_at(text, word_starts, first - 1) in arabic.NAMED_WITH_GOD
+
+        return [hit for hit in hits if not in_a_name(hit)]
+
     def kept(self, hits, things, text):
         word_starts = _word_starts(text)
         thing_firsts = self._thing_firsts(things, word_starts)

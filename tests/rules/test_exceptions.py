@@ -223,6 +223,24 @@ def test_a_curse_aimed_at_anything_else_still_hits(aimed_policy, body, typed):
     assert texts(aimed_policy, body) == typed
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "نصر الله يموتك ضحك بخطاباته",  # Nasrallah, not God: the formula stands inside a name
+        "حزب الله يموتك بالانتظار",  # a party
+        "عبد الله يموتك من الضحك",
+    ],
+)
+def test_a_curse_opened_by_god_inside_a_name_is_not_a_hit(aimed_policy, body):
+    assert texts(aimed_policy, body) == []
+
+
+def test_a_curse_opened_by_god_after_any_other_word_still_hits(aimed_policy):
+    assert texts(aimed_policy, "روح الله يموتك") == []  # روح الله is a title (Khomeini's name)
+    assert texts(aimed_policy, "يا رجل الله يموتك") == ["الله يموتك"]
+    assert texts(aimed_policy, "الله يموتك") == ["الله يموتك"]
+
+
 def test_a_pattern_aimed_at_a_thing_is_not_a_hit():
     policy = build(rule("wish", "pattern", pattern="\\mيا رب تموت\\M", except_aimed_at=["things"]),
                    lexicons={"things": "فتنه\nكورونا"})

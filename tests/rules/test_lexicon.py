@@ -48,6 +48,8 @@ def found(text: str) -> list[str]:
         ("الكلب", "كلب"),
         ("كلاب", "كلاب"),
         ("كلابهم", "كلاب"),  # 4 letters: a two-letter pronoun
+        ("كلابكون", "كلاب"),  # … and the Levantine plural pronouns
+        ("كلابهون", "كلاب"),
         ("الحقيرين", "حقير"),  # 4 letters: sound masculine plural
         ("المخربون", "مخرب"),
         ("ابن الكلب", "ابن الكلب"),  # multi-word term
