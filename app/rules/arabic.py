@@ -169,6 +169,8 @@ ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
 AFTER_PRONOUN_K = frozenset({"م", "ما", "ن", "ي"})
 AFTER_SHORT_PRONOUN_K = frozenset({"م", "ما"})
 
+GOD = "اله"  # الله, as the normalizer folds it
+
 # Words that open a phrase and say the same thing in every dialect: kin words of name-calling
 # («اولاد الحرام»، «ولاد الحرام»، «عيال الحرام»، «ابناء الحرام»), modals of a call to violence
 # («لازم يطردوا»، «يجب ان يطردوا»، «يلزم يطردوا»، the Maghrebi «خصهم يطردو») and the names of God a
@@ -186,12 +188,11 @@ OPENER_FAMILIES = (
     # who a curse is wished of: «الله يلعنك»، «ربنا يلعنك»، «يا رب يلعنك»، «ان شاء الله يلعنك».
     # A curse phrase must take an object (يلعنك، ياخده): «والله» is also an oath, and «والله يموت من
     # الضحك» is no curse, so a wish with no object is a pattern rule (insult.wish_gone), not a phrase
-    frozenset({"اله", "ربنا", "ربي", "الهي", "يا رب", "يارب", "ان شاء اله"}),
+    frozenset({GOD, "ربنا", "ربي", "الهي", "يا رب", "يارب", f"ان شاء {GOD}"}),
 )
 
 # The first word of a name or title made with الله (folded اله): «نصر الله يكسر الصمت» is Nasrallah
 # breaking the silence, «حزب الله يرد» a party answering, not a curse opened by God (الله يكسر).
-GOD = "اله"  # الله, folded
 NAMED_WITH_GOD = frozenset({
     "عبد", "نصر", "حزب", "فضل", "جار", "عطا", "خير", "رزق", "حسب", "ضيف", "سعد", "فرج", "نعمه",
     "هبه", "انصار", "جند", "روح", "ايه", "رسول", "نبي", "بيت", "كتاب", "سيف", "ولي", "امر", "لطف",

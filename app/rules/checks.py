@@ -395,7 +395,8 @@ class AimedAt(_ListFilter):
     right after it is one of them, and so are the hits inside it: «يلعن ابو الغربة»، «الله يلعن
     الفقر»، «يخرب بيت الغلا» sigh about a condition, whatever the formula. Anything not listed is
     still cursed: «يلعن ابو الاحتلال». A thing joined to ب is the means, not the aim: «الله يموتك
-    بالكورونا» wishes death.
+    بالكورونا» wishes death. A rule that reads these lists is a rule of curses, so it also drops a
+    formula opened by God that stands inside a name made with الله (arabic.NAMED_WITH_GOD).
     """
 
     option = "except_aimed_at"

@@ -57,6 +57,7 @@ LISTS = {
     "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
     "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
     "elatives.txt": ("انت {}", "person_offense"),
+    "shoes.txt": ("{} خسارة فيهم", "person_offense"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
