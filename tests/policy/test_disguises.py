@@ -58,6 +58,7 @@ LISTS = {
     "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
     "elatives.txt": ("انت {}", "person_offense"),
     "shoes.txt": ("{} خسارة فيهم", "person_offense"),
+    "shoes_owned.txt": ("{} اشرف منك", "person_offense"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes
