@@ -47,16 +47,19 @@ def _word_at(text: NormalizedText, word_starts: list[int], index: int) -> str:
     return _WORD.match(text.text, word_starts[index]).group()
 
 
+def _right_after(span: WordHit, text: NormalizedText, word_starts: list[int], words) -> bool:
+    """Whether the word right before the span's first word is one of `words`."""
+    first = _word_span(span.start, span.end, word_starts)[0]
+    return first > 0 and _word_at(text, word_starts, first - 1) in words
+
+
 def _said_to_someone(
     hit: WordHit, text: NormalizedText, word_starts: list[int], before=frozenset({arabic.VOCATIVE})
 ) -> bool:
     """Whether the hit is said to someone: joined to the vocative («ياحمار») or a listed phrase that
     opens with it («يا حيوان»), or right after a word of `before` (يا; for literal scenes also the
     pronouns of arabic.SAID_TO: «انت حمار»)."""
-    if _vocative_within(hit):
-        return True
-    first = _word_span(hit.start, hit.end, word_starts)[0]
-    return first > 0 and _word_at(text, word_starts, first - 1) in before
+    return _vocative_within(hit) or _right_after(hit, text, word_starts, before)
 
 
 def _vocative_within(hit: WordHit) -> bool:
@@ -160,7 +163,7 @@ class Exceptions(_ListFilter):
         stays ordinary whatever stands before it."""
         first, last = _word_span(phrase.start, phrase.end, word_starts)
         # the word before the phrase, not its own first word: «يا ايها الكافرون» is a verse
-        return last > first > 0 and _word_at(text, word_starts, first - 1) in arabic.SAID_TO_THE_READER
+        return last > first and _right_after(phrase, text, word_starts, arabic.SAID_TO_THE_READER)
 
 
 class WrittenExceptions:
@@ -408,15 +411,12 @@ class AimedAt(_ListFilter):
     def _not_in_a_name(hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         """Drop the formulas opened by God that stand inside a name or title made with الله
         (arabic.NAMED_WITH_GOD): «نصر الله يكسر الصمت» is Nasrallah, «حزب الله يرد» a party."""
+        opened_by_god = [hit for hit in hits if hit.term.startswith(arabic.GOD + " ") and not hit.clitic]
+        if not opened_by_god:
+            return hits
         word_starts = _word_starts(text)
-
-        def in_a_name(hit: WordHit) -> bool:
-            if not hit.term.startswith(arabic.GOD + " ") or hit.clitic:
-                return False
-            first = _word_span(hit.start, hit.end, word_starts)[0]
-            return first > 0 and _word_at(text, word_starts, first - 1) in arabic.NAMED_WITH_GOD
-
-        return [hit for hit in hits if not in_a_name(hit)]
+        in_a_name = [hit for hit in opened_by_god if _right_after(hit, text, word_starts, arabic.NAMED_WITH_GOD)]
+        return [hit for hit in hits if hit not in in_a_name]
 
     def kept(self, hits, things, text):
         word_starts = _word_starts(text)

@@ -229,6 +229,7 @@ def test_a_curse_aimed_at_anything_else_still_hits(aimed_policy, body, typed):
         "نصر الله يموتك ضحك بخطاباته",  # Nasrallah, not God: the formula stands inside a name
         "حزب الله يموتك بالانتظار",  # a party
         "عبد الله يموتك من الضحك",
+        "روح الله يموتك بخطاباته",  # a title (Khomeini's name)
     ],
 )
 def test_a_curse_opened_by_god_inside_a_name_is_not_a_hit(aimed_policy, body):
@@ -236,8 +237,9 @@ def test_a_curse_opened_by_god_inside_a_name_is_not_a_hit(aimed_policy, body):
 
 
 def test_a_curse_opened_by_god_after_any_other_word_still_hits(aimed_policy):
-    assert texts(aimed_policy, "روح الله يموتك") == []  # روح الله is a title (Khomeini's name)
     assert texts(aimed_policy, "يا رجل الله يموتك") == ["الله يموتك"]
+    # behind a clitic الله stands apart from the word before it: «و» joins no name
+    assert texts(aimed_policy, "نصر والله يموتك") == ["والله يموتك"]
     assert texts(aimed_policy, "الله يموتك") == ["الله يموتك"]
 
 
