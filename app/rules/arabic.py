@@ -235,6 +235,15 @@ SAID_TO = SAID_TO_THE_READER | frozenset({
     "مثلكم", "زيكم",
 })
 
+# The dialect possessives of the first person, right after an animal word: the writer's own beast
+# («الكلب تبعنا مات»، «الحمار بتاعي»، «البغل ديالنا»). Said of the writer's own, the word is the
+# animal (checks.LiteralScenes); «تبعكم»، «تبعهم» (your, their donkey) are left alone, since a
+# leader is called that. Normalized spellings.
+OWNED_BY_THE_WRITER = frozenset({
+    "تبعي", "تبعنا", "تبعتي", "تبعتنا", "بتاعي", "بتاعنا", "بتاعتي", "بتاعتنا", "ديالي", "ديالنا",
+    "متاعي", "متاعنا", "تاعي", "تاعنا", "مالتي", "مالتنا", "حقي", "حقنا",
+})
+
 # Words that may stand right before a definite noun without governing it, so that the noun still
 # heads its phrase: demonstratives and openers («هذه الفكرة سخيفة»، «والله الحلقة تافهة»). Any other
 # word before it without the article may be the head of a construct whose complement the noun is:

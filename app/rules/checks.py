@@ -53,6 +53,12 @@ def _right_after(span: WordHit, text: NormalizedText, word_starts: list[int], wo
     return first > 0 and _word_at(text, word_starts, first - 1) in words
 
 
+def _followed_by(span: WordHit, text: NormalizedText, word_starts: list[int], words) -> bool:
+    """Whether the word right after the span's last word is one of `words`."""
+    last = _word_span(span.start, span.end, word_starts)[1]
+    return last + 1 < len(word_starts) and _word_at(text, word_starts, last + 1) in words
+
+
 def _said_to_someone(
     hit: WordHit, text: NormalizedText, word_starts: list[int], before=frozenset({arabic.VOCATIVE})
 ) -> bool:
@@ -271,8 +277,8 @@ class Mentions:
     ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»', single quotes too): it is reported speech. The
     quotation marks are needed for a label said to the reader: «يقول عنك حمار» is no report, but a
     bare chant right after a verb of chanting needs none («هتفوا الموت للعرب»). A label said about a third
-    party — a mention verb, then على / عن / انهم / ان, then the label within five words — is
-    reported: «النائب قال على الفلاحين بهايم».
+    party — a mention verb, then على / عن / انهم / ان, then the label within seven words (room for
+    the speaker: «قال أحد المعلقين عن اللاجئين إنهم كلاب») — is reported: «النائب قال على الفلاحين بهايم».
 
     A hit is also cancelled when a denial of saying it (`mention_denials`: لم اقل، ما قلت، مو قصدي،
     محدش قال، مو صحيح) is among the five words before it in the same sentence, and the hit is not said to
@@ -283,7 +289,7 @@ class Mentions:
     REACH_AFTER_BA = 4
     REACH_BEFORE_QUOTE = 3
     REACH_AFTER_DENIAL = 5
-    REACH_AFTER_REPORT = 5
+    REACH_AFTER_REPORT = 7
     MAX_QUOTED_WORDS = 6
     # double quotes, guillemets and single quotes (Arabic keyboards type ' for quoting as often as ")
     _QUOTED = re.compile(r'["“«„\'‘]([^"“”«»„\'‘’]+)["”»\'’]')
@@ -308,18 +314,30 @@ class Mentions:
         kept = []
         for hit in hits:
             first = _word_span(hit.start, hit.end, word_starts)[0]
-            if "ب" in hit.clitic:
+            if self._carries_ba(hit, text, word_starts):
                 mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
             else:
-                mentioned = any(first - end == 1 for end in noun_ends)
+                mentioned = any(self._named_right_after(hit, first - end) for end in noun_ends)
             reported = self._reported(hit, text, word_starts, all_ends) or self._said_of(hit, text, word_starts, verbs)
             if not (mentioned or reported):
                 kept.append(hit)
         return kept
 
+    @staticmethod
+    def _carries_ba(hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        """Whether the hit takes the preposition ب, joined or written apart before a quotation
+        («شتمه بـ"الكلب"», where the tatweel leaves ب a word of its own)."""
+        return "ب" in hit.clitic or _right_after(hit, text, word_starts, {"ب"})
+
+    @staticmethod
+    def _named_right_after(hit: WordHit, gap: int) -> bool:
+        """Whether a hit `gap` words after a mention noun is what it names: the word right after it,
+        or the second of a pair joined by و («رواية اللص والكلاب»، «لفظ خاين وعميل»)."""
+        return gap == 1 or (gap == 2 and hit.clitic.startswith("و"))
+
     def _said_of(self, hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
         """Whether someone else is reported calling a third party the hit: a mention verb, then
-        about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within five words and with
+        about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within seven words and with
         no «you» between («النائب قال على الفلاحين بهايم»، «يقول عن السودانيين عبيد»); or a verb of
         calling, its object, then the hit («اللي بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان»). «يقول
         عنك حمار» says it to the reader's face and still hits, as does a hit said with يا — unless
@@ -459,6 +477,8 @@ class LiteralScenes(_ListFilter):
     option = "scene_cues"
     words_option = "scene_words"
     SCENE_WINDOW = 6
+    # the possessives that make the word the writer's own animal, a scene in themselves
+    OWNERS = arabic.OWNED_BY_THE_WRITER
 
     def __init__(self, words, cues, lexicons: Lexicons):
         super().__init__(cues, lexicons)
@@ -467,6 +487,12 @@ class LiteralScenes(_ListFilter):
         if bool(self.words) != (self.matcher is not None):
             raise RuleConfigError(self.option, f"{self.words_option} and {self.option} are given together")
 
+    def keep(self, hits, text):
+        # read without a cue too: a possessive right after the word is a scene of its own
+        if self.matcher is None or not hits:
+            return hits
+        return self.kept(hits, _words(self.matcher, text), text)
+
     def kept(self, hits, cues, text):
         word_starts = _word_starts(text)
         return [hit for hit in hits if not self._in_scene(hit, cues, text, word_starts)]
@@ -474,6 +500,8 @@ class LiteralScenes(_ListFilter):
     def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
         if hit.term not in self.words or _said_to_someone(hit, text, word_starts, arabic.SAID_TO):
             return False
+        if self.OWNERS and _followed_by(hit, text, word_starts, self.OWNERS):
+            return True
         return any(
             self._near(hit, cue, word_starts) and not _sentence_ends_between(hit, cue, text) for cue in cues
         )
@@ -495,6 +523,7 @@ class DescribedWork(LiteralScenes):
 
     option = "work_nouns"
     words_option = "quality_words"
+    OWNERS = frozenset()
     # how many words after the work a predicate without the article may stand
     PREDICATE_REACH = 2
 

@@ -34,6 +34,8 @@ def policy():
         "ينعتون المسيحيين بالكفار",  # the targeted rule: the mentioned word is gone before targets
         "يسمونهم بالمجوس وهذا خطأ",  # ب right after the verb
         "وصفوا الشيعة في بيانهم بالروافض",  # ب four words after the verb: a subject or object between
+        'وصفوا الشيعة بـ"الروافض" ظلما',  # ب written apart before the quotation (the tatweel)
+        "كلمة مجوس وروافض تستخدم للإساءة",  # the second of a pair the noun names, joined by و
     ],
 )
 def test_a_mentioned_insult_is_not_a_hit(policy, body):
@@ -48,6 +50,9 @@ def test_a_mentioned_insult_is_not_a_hit(policy, body):
         ("كلمة حق انتم مجوس", ["مجوس"]),  # the noun is two words before, and no ب
         ("ينعتون الناس في هذا البلد بالكفار", ["بالكفار"]),  # ب, but five words after the verb
         ("كلمة مجوس قليلة عليكم يا حمار", ["حمار"]),  # the second insult is a use
+        ("لفظ قبيح حمار", ["حمار"]),  # two words after the noun without و: no pair
+        ("كلمة مجوس قليلة وحمار", ["وحمار"]),  # و, but three words after the noun
+        ('رد عليه بـ"حمار"', ["حمار"]),  # ب written apart, but no mention word or verb before it
     ],
 )
 def test_an_insult_used_still_hits(policy, body, typed):
@@ -112,6 +117,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "يكتب عن المسيحيين كفار كل يوم",  # «about»
         "قالوا ان الشيعة روافض",  # «that»
         "قالوا عن المسيحيين كلهم انهم كفار",  # five words on: a people, «all of them», «that they are»
+        "قالوا اثنان من النواب عن المسيحيين انهم كفار",  # seven words on: the speakers named first
         "قالوا للمواطن يا حمار",  # said with يا, but to a third party
         "قالوا له ياحمار",  # to him, and the joined vocative
         "اللي بيسمي الشيعة روافض لازم يتحاسب",  # a verb of calling, its object, the label

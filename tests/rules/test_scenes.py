@@ -24,6 +24,9 @@ def policy():
         "حمار المزرعة مات من البرد",  # the cue right after
         "البلدية لم ترفع الزبالة من الحي منذ اسبوع",  # dirt, with the cue before it
         "ارحموا الحمير يا ناس، اين جمعيات الرفق بالحيوان",  # six words apart
+        "الحمار تبعنا مات من البرد بالمخيم",  # the writer's own: no cue needed
+        "الكلب بتاعي عيان من امبارح",
+        "البغل والحمار ديالنا فالجبل",  # right after the second word
     ],
 )
 def test_a_scene_word_in_a_literal_scene_passes(policy, body):
@@ -41,6 +44,10 @@ def test_a_scene_word_in_a_literal_scene_passes(policy, body):
         ("الوزير حمار لانه لم يزر يوما واحدا اي مزرعة", ["حمار"]),  # seven words apart: too far
         ("يا ابن الكلب المزرعة ليست لك", ["ابن الكلب"]),  # a compound insult has no literal sense
         ("غبي من يشتري مزرعة هناك", ["غبي"]),  # not an animal or dirt word
+        ("المدير تبعنا حمار", ["حمار"]),  # the possessive is the manager's, not the animal's
+        ("الحمار تبعكم باع البلد", ["الحمار"]),  # your donkey: a leader is called that
+        ("يا كلب تبعي", ["كلب"]),  # said to someone, whoever owns him
+        ("غبي تبعنا", ["غبي"]),  # not an animal or dirt word
     ],
 )
 def test_insults_outside_a_literal_scene_still_hit(policy, body, found):
