@@ -26,7 +26,7 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
     "scene_words", "scene_cues", "mention_denials", "self_markers", "negators", "except_after",
-    "except_qualifying", "quality_words", "work_nouns", "dirt_words", "thing_nouns",
+    "except_qualifying", "quality_words", "work_nouns", "dirt_words", "thing_nouns", "titles",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
@@ -35,7 +35,7 @@ _WORD_RULE_EXCEPTIONS = {
     "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS, "mention_denials": _OPTIONAL_LISTS,
     "quality_words": _OPTIONAL_LISTS, "work_nouns": _OPTIONAL_LISTS,
     "dirt_words": _OPTIONAL_LISTS, "thing_nouns": _OPTIONAL_LISTS,
-    "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS,
+    "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS, "titles": _OPTIONAL_LISTS,
 }
 _WORD = arabic.WORD
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
@@ -57,6 +57,13 @@ def _followed_by(span: WordHit, text: NormalizedText, word_starts: list[int], wo
     """Whether the word right after the span's last word is one of `words`."""
     last = _word_span(span.start, span.end, word_starts)[1]
     return last + 1 < len(word_starts) and _word_at(text, word_starts, last + 1) in words
+
+
+def _named_after(hit: WordHit, gap: int) -> bool:
+    """Whether a hit `gap` words after a noun that names something (a word, a work) is what it
+    names: the word right after it, or the second of a pair joined by و («لفظ خاين وعميل»،
+    «رواية اللص والكلاب»)."""
+    return gap == 1 or (gap == 2 and hit.clitic.startswith("و"))
 
 
 def _said_to_someone(
@@ -277,8 +284,8 @@ class Mentions:
     ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»', single quotes too): it is reported speech. The
     quotation marks are needed for a label said to the reader: «يقول عنك حمار» is no report, but a
     bare chant right after a verb of chanting needs none («هتفوا الموت للعرب»). A label said about a third
-    party — a mention verb, then على / عن / انهم / ان, then the label within seven words (room for
-    the speaker: «قال أحد المعلقين عن اللاجئين إنهم كلاب») — is reported: «النائب قال على الفلاحين بهايم».
+    party — a mention verb, then على / عن / انهم / ان, then the label within five words — is
+    reported: «النائب قال على الفلاحين بهايم».
 
     A hit is also cancelled when a denial of saying it (`mention_denials`: لم اقل، ما قلت، مو قصدي،
     محدش قال، مو صحيح) is among the five words before it in the same sentence, and the hit is not said to
@@ -289,7 +296,7 @@ class Mentions:
     REACH_AFTER_BA = 4
     REACH_BEFORE_QUOTE = 3
     REACH_AFTER_DENIAL = 5
-    REACH_AFTER_REPORT = 7
+    REACH_AFTER_REPORT = 5
     MAX_QUOTED_WORDS = 6
     # double quotes, guillemets and single quotes (Arabic keyboards type ' for quoting as often as ")
     _QUOTED = re.compile(r'["“«„\'‘]([^"“”«»„\'‘’]+)["”»\'’]')
@@ -317,7 +324,7 @@ class Mentions:
             if self._carries_ba(hit, text, word_starts):
                 mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
             else:
-                mentioned = any(self._named_right_after(hit, first - end) for end in noun_ends)
+                mentioned = any(_named_after(hit, first - end) for end in noun_ends)
             reported = self._reported(hit, text, word_starts, all_ends) or self._said_of(hit, text, word_starts, verbs)
             if not (mentioned or reported):
                 kept.append(hit)
@@ -329,15 +336,9 @@ class Mentions:
         («شتمه بـ"الكلب"», where the tatweel leaves ب a word of its own)."""
         return "ب" in hit.clitic or _right_after(hit, text, word_starts, {"ب"})
 
-    @staticmethod
-    def _named_right_after(hit: WordHit, gap: int) -> bool:
-        """Whether a hit `gap` words after a mention noun is what it names: the word right after it,
-        or the second of a pair joined by و («رواية اللص والكلاب»، «لفظ خاين وعميل»)."""
-        return gap == 1 or (gap == 2 and hit.clitic.startswith("و"))
-
     def _said_of(self, hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
         """Whether someone else is reported calling a third party the hit: a mention verb, then
-        about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within seven words and with
+        about or that (على، عن، انهم …: arabic.SAID_ABOUT), then the hit, within five words and with
         no «you» between («النائب قال على الفلاحين بهايم»، «يقول عن السودانيين عبيد»); or a verb of
         calling, its object, then the hit («اللي بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان»). «يقول
         عنك حمار» says it to the reader's face and still hits, as does a hit said with يا — unless
@@ -402,7 +403,8 @@ class Mentions:
     def _reported(self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int]) -> bool:
         """Whether the hit lies in a short quotation that a mention word or verb introduces."""
         for quote in text.memo("quotations", lambda: list(self._QUOTED.finditer(text.text))):
-            if quote.start(1) <= hit.start and hit.end <= quote.end(1):
+            # a pattern's match may take the closing mark with it («يا عبد"» ends at a punctuation mark)
+            if quote.start(1) <= hit.start and hit.end <= quote.end():
                 first, last = _word_span(*quote.span(1), word_starts)
                 if last - first >= self.MAX_QUOTED_WORDS:
                     return False
@@ -664,9 +666,37 @@ class Qualified(Governed):
         super().__init__(names, lexicons, construct_only=False)
 
 
+class Titled(_ListFilter):
+    """A rule's `titles` word lists: nouns that name a work (رواية، فيلم، مسلسل، قصة، أغنية). A hit
+    with the article right after one, or the second of a pair joined by و, is the work's title, not
+    a label: «رواية اللص والكلاب»، «فيلم الكلب الأندلسي»، «قصة القرد والغيلم». Without the article
+    the word describes the work («فيلم فاشل يا ...») and is read as any other."""
+
+    option = "titles"
+
+    def kept(self, hits, titles, text):
+        word_starts = _word_starts(text)
+        title_lasts = [_word_span(title.start, title.end, word_starts)[1] for title in titles]
+        return [hit for hit in hits if not self._in_a_title(hit, title_lasts, text, word_starts)]
+
+    @staticmethod
+    def _in_a_title(hit: WordHit, title_lasts: list[int], text: NormalizedText, word_starts: list[int]) -> bool:
+        if not hit.clitic.endswith(arabic.ARTICLE_ENDINGS):
+            return False
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        # the second of a pair follows a first title word with the article: «اللص والكلاب», not
+        # «رواية جميلة والكلاب»
+        return any(
+            _named_after(hit, first - last)
+            and (first - last == 1 or _word_at(text, word_starts, last + 1).startswith("ال"))
+            for last in title_lasts
+        )
+
+
 class _HitFilters:
-    """What drops a word-list rule's hits before they count: exceptions, things aimed at, written
-    exceptions, mentions, literal scenes, described work and things, self-mockery and denial."""
+    """What drops a word-list rule's hits before they count: exceptions, things aimed at, titles of
+    works, written exceptions, mentions, literal scenes, described work and things, self-mockery and
+    denial."""
 
     def __init__(self, options: dict, lexicons: Lexicons):
         self.exceptions = Exceptions(options.get("except"), lexicons)
@@ -680,9 +710,10 @@ class _HitFilters:
         self.things = DescribedThing(options.get("dirt_words"), options.get("thing_nouns"), lexicons)
         self.self_said = SaidOfSelf(options.get("self_markers"), lexicons)
         self.negated = Negated(options.get("negators"), lexicons)
+        self.titled = Titled(options.get("titles"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
-        hits = self.aimed_at.keep(self.ordinary(hits, text), text)
+        hits = self.titled.keep(self.aimed_at.keep(self.ordinary(hits, text), text), text)
         hits = self.work.keep(self.scenes.keep(self.mentions.keep(hits, text), text), text)
         hits = self.things.keep(hits, text)
         hits = self.self_said.keep(hits, text)

@@ -19,6 +19,9 @@ def policy():
         rule("near_sect", "targeted", category="author_offense", lexicons=["insults"],
              targets=["sects"], window=2, **mentions),
         rule("chant", "pattern", category="author_offense", pattern="\\mالموت\\s+لل?عرب\\M", **mentions),
+        # a pattern whose match takes the punctuation mark after the word with it
+        rule("called", "pattern", category="author_offense", pattern="\\mيا\\s*عبد\\s*[^\\p{Arabic}\\s\\w]",
+             **mentions),
         lexicons={"insults": INSULTS, "nouns": NOUNS, "verbs": VERBS, "sects": SECTS},
     )
 
@@ -78,6 +81,7 @@ def test_unknown_mention_list_is_refused():
         'هتافات "الموت للعرب" تحريض مرفوض',  # a pattern's match, reported
         "قالوا له 'مجوس' في الشارع وهذا عيب",  # single quotes, as Arabic keyboards type them too
         "يكتب ‘يا حمار’ تحت كل خبر",  # typographic single quotes
+        'يكتب "يا عبد" على الحيطان',  # the pattern's match ends with the closing mark
     ],
 )
 def test_a_reported_quotation_is_not_a_hit(policy, body):
@@ -104,6 +108,7 @@ def test_a_bare_chant_right_after_a_verb_of_chanting_is_reported(policy, body):
         ('يكتب كل يوم في هذا الموقع "حمار"', ["حمار"]),  # the verb is five words before it opens
         ('قالوا "هذا كلام طويل جدا عن السياسة والناس وفي اخره حمار"', ["حمار"]),  # no short quotation
         ('هتافات "الموت للعرب" تحريض ويا حمار', ["حمار"]),  # the insult outside it is a use
+        ("اسكت يا عبد! ولا كلمة", ["يا عبد!"]),  # the mark is no quotation
     ],
 )
 def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
@@ -117,7 +122,6 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "يكتب عن المسيحيين كفار كل يوم",  # «about»
         "قالوا ان الشيعة روافض",  # «that»
         "قالوا عن المسيحيين كلهم انهم كفار",  # five words on: a people, «all of them», «that they are»
-        "قالوا اثنان من النواب عن المسيحيين انهم كفار",  # seven words on: the speakers named first
         "قالوا للمواطن يا حمار",  # said with يا, but to a third party
         "قالوا له ياحمار",  # to him, and the joined vocative
         "اللي بيسمي الشيعة روافض لازم يتحاسب",  # a verb of calling, its object, the label
@@ -151,6 +155,7 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا على الشيعة يا روافض", ["روافض", "روافض"]),  # said with يا: both rules hit
         ("قالوا على الشيعة كلام كثير في الماضي والحاضر روافض", ["روافض"]),  # past five words
         ("قالوا على الشيعة. روافض", ["روافض"]),  # another sentence
+        ("قالوا اثنان من النواب عن المسيحيين انهم كفار", ["كفار", "كفار"]),  # seven words on: past five
         ("الروافض قالوا عن الشيعة", ["الروافض"]),  # the label before the verb is no report
         ("قالوا لك يا حمار", ["حمار"]),  # to you: said to the reader
         ("قالوا لا يا حمار", ["حمار"]),  # «no» is no one spoken to
