@@ -25,7 +25,7 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 # every rule option whose value names word lists of the policy
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
-    "scene_words", "scene_cues", "mention_denials", "self_markers", "negators", "except_after",
+    "scene_words", "scene_cues", "mention_denials", "mention_scripture", "self_markers", "negators", "except_after",
     "except_qualifying", "quality_words", "work_nouns", "dirt_words", "thing_nouns", "titles",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
@@ -33,6 +33,7 @@ _WORD_RULE_EXCEPTIONS = {
     "except": _OPTIONAL_LISTS, "except_written": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
     "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS,
     "scene_words": _OPTIONAL_LISTS, "scene_cues": _OPTIONAL_LISTS, "mention_denials": _OPTIONAL_LISTS,
+    "mention_scripture": _OPTIONAL_LISTS,
     "quality_words": _OPTIONAL_LISTS, "work_nouns": _OPTIONAL_LISTS,
     "dirt_words": _OPTIONAL_LISTS, "thing_nouns": _OPTIONAL_LISTS,
     "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS, "titles": _OPTIONAL_LISTS,
@@ -291,24 +292,35 @@ class Mentions:
     محدش قال، مو صحيح) is among the five words before it in the same sentence, and the hit is not said to
     someone with يا: «انا لم اقل انك كافر»، «مش بقول ان السودانيين كسالى» deny the label,
     «ما قلت الا الحق يا كذاب» still calls a name.
+
+    A verse or a hadith quoted without quotation marks is cancelled the same way: a hit within twenty
+    words after an opener of scripture (`mention_scripture`: قال تعالى، قوله تعالى، قال رسول الله، قال
+    النبي …), in the same sentence and not said to the reader (يا، انت، انتم) — «قال تعالى وجعل منهم
+    القردة والخنازير».
     """
 
     REACH_AFTER_BA = 4
     REACH_BEFORE_QUOTE = 3
     REACH_AFTER_DENIAL = 5
     REACH_AFTER_REPORT = 5
+    # a verse or a hadith quoted after its opener runs on to the end of the sentence
+    REACH_IN_SCRIPTURE = 20
     MAX_QUOTED_WORDS = 6
     # double quotes, guillemets and single quotes (Arabic keyboards type ' for quoting as often as ")
     _QUOTED = re.compile(r'["“«„\'‘]([^"“”«»„\'‘’]+)["”»\'’]')
 
-    def __init__(self, nouns, verbs, lexicons: Lexicons, denials=None):
+    def __init__(self, nouns, verbs, lexicons: Lexicons, denials=None, scripture=None):
         self.nouns = lexicons.matcher_for(nouns, "mentions") if nouns else None
         self.verbs = lexicons.matcher_for(verbs, "mention_verbs") if verbs else None
         self.denials = lexicons.matcher_for(denials, "mention_denials") if denials else None
+        self.scripture = lexicons.matcher_for(scripture, "mention_scripture") if scripture else None
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         if hits and self.denials is not None:
-            hits = self._undenied(hits, text)
+            hits = self._not_following(hits, self.denials, self.REACH_AFTER_DENIAL, text)
+        if hits and self.scripture is not None:
+            # «قال النبي انت حمار» quotes no one: the reader is called a name after the opener
+            hits = self._not_following(hits, self.scripture, self.REACH_IN_SCRIPTURE, text, arabic.SAID_TO_THE_READER)
         if not hits or (self.nouns is None and self.verbs is None):
             return hits
         nouns = _words(self.nouns, text) if self.nouns is not None else []
@@ -384,21 +396,25 @@ class Mentions:
             return False
         return any(_word_span(verb.start, verb.end, word_starts)[1] == spoken_to - 1 for verb in verbs)
 
-    def _undenied(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
-        denials = _words(self.denials, text)
-        if not denials:
+    @staticmethod
+    def _not_following(
+        hits: list[WordHit], matcher: ListSelection, reach: int, text: NormalizedText, said_to=None
+    ) -> list[WordHit]:
+        """The hits not within `reach` words after a phrase of `matcher` in the same sentence; a hit said
+        to someone (with يا, or right after a word of `said_to`) is kept whatever stands before it."""
+        phrases = _words(matcher, text)
+        if not phrases:
             return hits
         word_starts = _word_starts(text)
-        return [hit for hit in hits if not self._denied(hit, denials, text, word_starts)]
+        before = said_to or frozenset({arabic.VOCATIVE})
 
-    def _denied(self, hit: WordHit, denials: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
-        if _said_to_someone(hit, text, word_starts):
-            return False
-        return any(
-            0 < _words_after(hit, denial, word_starts) <= self.REACH_AFTER_DENIAL
-            and not _sentence_ends_between(hit, denial, text)
-            for denial in denials
-        )
+        def follows(hit: WordHit) -> bool:
+            return not _said_to_someone(hit, text, word_starts, before) and any(
+                0 < _words_after(hit, phrase, word_starts) <= reach and not _sentence_ends_between(hit, phrase, text)
+                for phrase in phrases
+            )
+
+        return [hit for hit in hits if not follows(hit)]
 
     def _reported(self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int]) -> bool:
         """Whether the hit lies in a short quotation that a mention word or verb introduces."""
@@ -703,7 +719,8 @@ class _HitFilters:
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
         self.written = WrittenExceptions(options.get("except_written"), lexicons)
         self.mentions = Mentions(
-            options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
+            options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials"),
+            options.get("mention_scripture"),
         )
         self.scenes = LiteralScenes(options.get("scene_words"), options.get("scene_cues"), lexicons)
         self.work = DescribedWork(options.get("quality_words"), options.get("work_nouns"), lexicons)
@@ -777,7 +794,7 @@ class PatternCheck(Check):
     options = {
         "pattern": fields.String(required=True, validate=validate.Length(min=1)),
         "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
-        "mention_denials": _OPTIONAL_LISTS, "except_after": _OPTIONAL_LISTS,
+        "mention_denials": _OPTIONAL_LISTS, "mention_scripture": _OPTIONAL_LISTS, "except_after": _OPTIONAL_LISTS,
         "targets": _OPTIONAL_LISTS, "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
         "self_markers": _OPTIONAL_LISTS,
     }
@@ -790,7 +807,8 @@ class PatternCheck(Check):
         self.targets = lexicons.matcher_for(options["targets"], "targets") if options.get("targets") else None
         self.window = options["window"]
         self.mentions = Mentions(
-            options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials")
+            options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials"),
+            options.get("mention_scripture"),
         )
         self.aimed_at = AimedAt(options.get("except_aimed_at"), lexicons)
         self.self_said = SaidOfSelf(options.get("self_markers"), lexicons)

@@ -70,7 +70,7 @@ EXCEPTION_LISTS = {
     "except_literal.txt", "except_quoted.txt", "things.txt", "self_markers.txt", "except_words.txt",
     "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "except_charges.txt", "scene_cues.txt", "denials.txt", "negators.txt", "governors.txt", "institutions.txt",
-    "work_nouns.txt", "thing_nouns.txt", "titles.txt",
+    "work_nouns.txt", "thing_nouns.txt", "titles.txt", "scripture.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word

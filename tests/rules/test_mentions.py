@@ -218,3 +218,45 @@ def test_a_listed_phrase_that_opens_with_ya_is_reported_like_a_label_after_ya():
     assert texts(policy, "الحكم طرده لانه قال للمدافع يا حيوان") == []
     assert texts(policy, "قال لك يا حيوان") == ["يا حيوان"]
     assert texts(policy, "يا حيوان") == ["يا حيوان"]
+
+
+# `mention_scripture`: a verse or a hadith quoted without quotation marks
+SCRIPTURE = "قال تعالى\nقال رسول الله"
+
+
+@pytest.fixture(scope="module")
+def quoting():
+    scripture = {"mention_scripture": ["scripture"]}
+    return build(
+        rule("plain", "lexicon", lexicons=["insults"], **scripture),
+        rule("near_sect", "targeted", category="author_offense", lexicons=["insults"],
+             targets=["sects"], window=2, **scripture),
+        rule("pair", "pattern", category="author_offense", pattern="\\mحمار\\s+كبير\\M", **scripture),
+        lexicons={"insults": INSULTS, "scripture": SCRIPTURE, "sects": SECTS},
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قال تعالى ان الذين كفار لهم عذاب",  # right after the opener
+        "قال رسول الله صلى الله عليه وسلم من سب الشيعة فهو من المجوس",  # past the blessing, near a sect
+        "قال تعالى: مثلهم كمثل حمار كبير يحمل أسفارا",  # a pattern's match, past the colon
+    ],
+)
+def test_quoted_scripture_is_not_a_hit(quoting, body):
+    assert texts(quoting, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("قال تعالى ذلك. انتم كفار", ["كفار"]),  # another sentence
+        ("قال رسول الله انت حمار", ["حمار"]),  # said to the reader: no quotation
+        ("قال تعالى كذا وكذا يا مجوس", ["مجوس"]),  # said with يا
+        ("قال الوزير كلام كثير انتهى والناس كفار", ["كفار"]),  # no opener: «قال» alone
+        ("قال تعالى " + "كلام " * 20 + "كفار", ["كفار"]),  # past twenty words
+    ],
+)
+def test_scripture_opens_no_quotation_for_words_outside_it(quoting, body, found):
+    assert texts(quoting, body) == found
