@@ -32,9 +32,9 @@ def written_forms(lists: dict[str, str]) -> dict[str, frozenset[str]]:
     return written_spellings(parse_word_list(text) for text in lists.values())
 
 
-# a sound plural or feminine of a listed word is the same word (متخلفون، منبطحة); ان is not
-# (مهرج → مهرجان, a festival), nor ي (خنازيري)
-_SAME_WORD_ENDINGS = ("ون", "ين", "ات", "ه")
+# a sound plural or feminine of a listed word is the same word (متخلفون، منبطحة), and so is its
+# accusative (حقيرا); ان is not (مهرج → مهرجان, a festival), nor ي (خنازيري)
+_SAME_WORD_ENDINGS = ("ون", "ين", "ات", "ه", "ا")
 
 
 def _is_the_listed_word(term: str, word: str, written: dict[str, frozenset[str]]) -> bool:

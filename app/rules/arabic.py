@@ -155,9 +155,9 @@ WRITTEN_TWICE = frozenset("ل")
 PLURAL_AFTER_YA = "ن"
 
 # Endings allowed after a 4-letter term: two-letter pronouns (and the Levantine plural كون، هون:
-# «كلابكون») and sound masculine plural/dual.
+# «كلابكون»), sound masculine plural/dual, and the accusative alif of written Arabic («كان حمارا»).
 # Not ه/ة, ات, ي or ك: they turn 4-letter words into other words (جماع → جماعة، جماعات).
-ENDINGS_AFTER_4 = frozenset({"ها", "هم", "هن", "هون", "هما", "كم", "كن", "كون", "كما", "نا", "ين", "ون", "ان"})
+ENDINGS_AFTER_4 = frozenset({"ها", "هم", "هن", "هون", "هما", "كم", "كن", "كون", "كما", "نا", "ين", "ون", "ان", "ا"})
 # After a term of 5 letters or more: also one-letter pronouns, ta marbuta (ه once folded) and ات.
 ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
     "ه", "ك", "ي", "ات", "اته", "اتها", "اتهم", "اتك", "اتي", "ته", "تها", "تهم", "تك", "تي",

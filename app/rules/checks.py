@@ -39,6 +39,8 @@ _WORD_RULE_EXCEPTIONS = {
     "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS, "titles": _OPTIONAL_LISTS,
 }
 _WORD = arabic.WORD
+# a verse of the Quran between its ornate parentheses
+_VERSE = re.compile("﴿([^﴾]+)﴾")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
 # an ellipsis is a pause, not an end («انت... كذاب»)
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")
@@ -296,7 +298,8 @@ class Mentions:
     A verse or a hadith quoted without quotation marks is cancelled the same way: a hit within twenty
     words after an opener of scripture (`mention_scripture`: قال تعالى، قوله تعالى، قال رسول الله، قال
     النبي …), in the same sentence and not said to the reader (يا، انت، انتم) — «قال تعالى وجعل منهم
-    القردة والخنازير».
+    القردة والخنازير»; and so is a hit inside a verse's ornate parentheses (﴿…﴾), which quote the
+    Quran whatever their length.
     """
 
     REACH_AFTER_BA = 4
@@ -321,6 +324,7 @@ class Mentions:
         if hits and self.scripture is not None:
             # «قال النبي انت حمار» quotes no one: the reader is called a name after the opener
             hits = self._not_following(hits, self.scripture, self.REACH_IN_SCRIPTURE, text, arabic.SAID_TO_THE_READER)
+            hits = self._outside_verses(hits, text)
         if not hits or (self.nouns is None and self.verbs is None):
             return hits
         nouns = _words(self.nouns, text) if self.nouns is not None else []
@@ -395,6 +399,13 @@ class Mentions:
         if not third_party or word in arabic.SAID_TO_YOU:
             return False
         return any(_word_span(verb.start, verb.end, word_starts)[1] == spoken_to - 1 for verb in verbs)
+
+    @staticmethod
+    def _outside_verses(hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
+        """The hits outside the ornate parentheses that enclose a verse of the Quran (﴿…﴾), which
+        quote scripture whatever their length and whoever introduces them."""
+        verses = [verse.span(1) for verse in _VERSE.finditer(text.text)] if "﴿" in text.text else []
+        return [hit for hit in hits if not any(start <= hit.start and hit.end <= end for start, end in verses)]
 
     @staticmethod
     def _not_following(

@@ -8,7 +8,7 @@ by the term's length so short words are never found inside longer ones:
   1–2            nothing                       nothing
   3              a proclitic (و ف ب ل ك ال يا…)  nothing
   pronoun        و or ف only (انت، انتم: «كانت» is a verb, not ك + انت)
-  4              a proclitic                   two-letter pronouns (and كون هون), ين ون ان
+  4              a proclitic                   two-letter pronouns (and كون هون), ين ون ان, ا
   5+             a proclitic                   also ه ك ي, ات and ات/ت + pronoun
   phrase ending in the pronoun ك               also its plural, dual, feminine (ابوكم، ابوكي)
 

@@ -42,6 +42,7 @@ LISTS = {
     "targets_sacred.txt": ("{} منحط", "sacred_offense"),
     "targets_religions.txt": ("{} حشرات", "religion_attack"),
     "targets_sects.txt": ("{} حشرات", "sectarian_incitement"),
+    "targets_worship.txt": ("لازم نحرق {}", "sectarian_incitement"),
     "targets_peoples.txt": ("{} حشرات", "racist_incitement"),
     "targets_factions.txt": ("{} حشرات", "person_offense"),
     "targets_bunch.txt": ("{} لصوص", "person_offense"),
@@ -71,13 +72,14 @@ EXCEPTION_LISTS = {
     "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "except_charges.txt", "scene_cues.txt", "denials.txt", "negators.txt", "governors.txt", "institutions.txt",
     "work_nouns.txt", "thing_nouns.txt", "titles.txt", "scripture.txt",
+    "refusing_heads.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word
 WORD_EXCEPTION_LISTS = {
     "except_words.txt", "except_written.txt", "things.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "scene_cues.txt", "denials.txt", "self_markers.txt", "negators.txt", "governors.txt", "institutions.txt",
-    "work_nouns.txt", "thing_nouns.txt", "titles.txt",
+    "work_nouns.txt", "thing_nouns.txt", "titles.txt", "refusing_heads.txt",
 }
 
 

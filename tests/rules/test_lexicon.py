@@ -52,6 +52,7 @@ def found(text: str) -> list[str]:
         ("كلابهون", "كلاب"),
         ("الحقيرين", "حقير"),  # 4 letters: sound masculine plural
         ("المخربون", "مخرب"),
+        ("كان حقيرا", "حقير"),  # 4 letters: the accusative alif of written Arabic
         ("ابن الكلب", "ابن الكلب"),  # multi-word term
         ("يا ابن الكلب", "ابن الكلب"),
         ("وابن الكلب", "ابن الكلب"),
@@ -71,6 +72,7 @@ def test_matches(text, term):
         ("السيسي", "سيس"),  # a 3-letter term takes no ending
         ("جماعة", "جماع"),  # ه/ة is no ending of a 4-letter term
         ("جماعات", "جماع"),  # nor ات
+        ("كلبا", "كلب"),  # nor the accusative alif of a 3-letter term
         ("الزبداني", "زب"),  # a 2-letter term never inside a word
         ("الزب", "زب"),  # … not even with the article
         ("روافض", "رافض"),  # a broken plural is listed, never derived

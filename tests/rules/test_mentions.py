@@ -242,6 +242,8 @@ def quoting():
         "قال تعالى ان الذين كفار لهم عذاب",  # right after the opener
         "قال رسول الله صلى الله عليه وسلم من سب الشيعة فهو من المجوس",  # past the blessing, near a sect
         "قال تعالى: مثلهم كمثل حمار كبير يحمل أسفارا",  # a pattern's match, past the colon
+        "﴿ان الذين كفار لهم عذاب﴾ والله اعلم",  # a verse in its ornate parentheses, no opener
+        "﴿" + "كلام " * 25 + "كفار﴾",  # however long
     ],
 )
 def test_quoted_scripture_is_not_a_hit(quoting, body):
@@ -256,6 +258,7 @@ def test_quoted_scripture_is_not_a_hit(quoting, body):
         ("قال تعالى كذا وكذا يا مجوس", ["مجوس"]),  # said with يا
         ("قال الوزير كلام كثير انتهى والناس كفار", ["كفار"]),  # no opener: «قال» alone
         ("قال تعالى " + "كلام " * 20 + "كفار", ["كفار"]),  # past twenty words
+        ("﴿ان الذين كفروا﴾ وانتم كفار", ["كفار"]),  # after the verse closes
     ],
 )
 def test_scripture_opens_no_quotation_for_words_outside_it(quoting, body, found):
