@@ -243,6 +243,19 @@ OWNED_BY_THE_WRITER = frozenset({
     "تبعي", "تبعنا", "تبعتي", "تبعتنا", "بتاعي", "بتاعنا", "بتاعتي", "بتاعتنا", "ديالي", "ديالنا",
     "متاعي", "متاعنا", "تاعي", "تاعنا", "مالتي", "مالتنا", "حقي", "حقنا",
 })
+# The beast of the writer's family or neighbours: a possessive particle, then kin («البغل ديال عمي»،
+# «الكلب مال الجيران»، «البقرة بتاعة عمي»), or kin (or «انا») who «has» it right before the word
+# («جدي كان عندو حمار»، «خالي عنده بهايم»; checks.LiteralScenes). «عندنا حمير بالبرلمان» has no kin
+# before it and is name-calling still. Normalized spellings.
+POSSESSIVE_PARTICLES = frozenset({
+    "ديال", "تبع", "تبعت", "بتاع", "بتاعه", "بتاعت", "متاع", "تاع", "مال", "مالت", "حق",
+})
+KIN = frozenset({
+    "عمي", "خالي", "جدي", "ابوي", "ابويا", "بابا", "ابي", "اخوي", "خويا", "اخي", "اختي", "صاحبي", "جاري",
+    "جارنا", "الجيران", "جيرانا", "جيراننا", "اهلي", "ستي", "جدتي", "عمتي", "خالتي", "امي", "ولدي", "ابني",
+    "انا",
+})
+HAS_ONE = frozenset({"عندو", "عنده", "عندي", "عندها", "معاه", "معه", "معو", "عندهم"})
 
 # Words that may stand right before a definite noun without governing it, so that the noun still
 # heads its phrase: demonstratives and openers («هذه الفكرة سخيفة»، «والله الحلقة تافهة»). Any other
@@ -268,6 +281,8 @@ PREDICATE_LINKS = frozenset({
 BEING = frozenset({
     "كنت", "جنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "واله", "شوي", "شويه", "اكبر", "اعظم",
     "هو", "هي",
+    # «a person», «a guy»: «انا زول بليد»، «انا واحد غبي»
+    "زول", "واحد", "انسان", "شخص",
 })
 
 # What a reported label is said about, between a verb of saying or calling and the label: «قال على

@@ -529,7 +529,7 @@ class LiteralScenes(_ListFilter):
     def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
         if hit.term not in self.words or _said_to_someone(hit, text, word_starts, arabic.SAID_TO):
             return False
-        if self.OWNERS and _followed_by(hit, text, word_starts, self.OWNERS):
+        if self.OWNERS and self._owned(hit, text, word_starts):
             return True
         return any(
             self._near(hit, cue, word_starts) and not _sentence_ends_between(hit, cue, text) for cue in cues
@@ -537,6 +537,19 @@ class LiteralScenes(_ListFilter):
 
     def _near(self, hit: WordHit, cue: WordHit, word_starts: list[int]) -> bool:
         return _apart(hit, cue, word_starts) <= self.SCENE_WINDOW
+
+    def _owned(self, hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        """Whether the word is the beast of the writer («الكلب تبعنا») or of the writer's kin: a
+        possessive particle and kin right after it («البغل ديال عمي»), or kin, maybe «كان», then «has»
+        right before it («جدي كان عندو حمار»)."""
+        if _followed_by(hit, text, word_starts, self.OWNERS):
+            return True
+        first, last = _word_span(hit.start, hit.end, word_starts)
+        after = [_word_at(text, word_starts, i) for i in range(last + 1, min(last + 3, len(word_starts)))]
+        if len(after) == 2 and after[0] in arabic.POSSESSIVE_PARTICLES and after[1] in arabic.KIN:
+            return True
+        before = [_word_at(text, word_starts, i) for i in range(max(first - 3, 0), first)]
+        return bool(before) and before[-1] in arabic.HAS_ONE and bool(arabic.KIN.intersection(before[:-1]))
 
 
 class DescribedWork(LiteralScenes):

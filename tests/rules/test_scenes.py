@@ -26,7 +26,10 @@ def policy():
         "ارحموا الحمير يا ناس، اين جمعيات الرفق بالحيوان",  # six words apart
         "الحمار تبعنا مات من البرد بالمخيم",  # the writer's own: no cue needed
         "الكلب بتاعي عيان من امبارح",
-        "البغل والحمار ديالنا فالجبل",  # right after the second word
+        "الحمار ديالنا فالجبل",  # the Maghrebi possessive
+        "الحمار ديال عمي طاح فالشعبة",  # a possessive particle, then kin
+        "جدي كان عندو حمار",  # kin, «was», «has» right before it
+        "خالي عنده كلاب في البلد",
     ],
 )
 def test_a_scene_word_in_a_literal_scene_passes(policy, body):
@@ -48,6 +51,9 @@ def test_a_scene_word_in_a_literal_scene_passes(policy, body):
         ("الحمار تبعكم باع البلد", ["الحمار"]),  # your donkey: a leader is called that
         ("يا كلب تبعي", ["كلب"]),  # said to someone, whoever owns him
         ("غبي تبعنا", ["غبي"]),  # not an animal or dirt word
+        ("الوزير تبع عمي حمار", ["حمار"]),  # kin after the possessive, but the minister's
+        ("عندنا حمير بالبرلمان", ["حمير"]),  # «we have» with no kin before it
+        ("المدرب عنده حمار بالدفاع", ["حمار"]),  # the coach is no kin
     ],
 )
 def test_insults_outside_a_literal_scene_still_hit(policy, body, found):
