@@ -148,6 +148,20 @@ class Arabizi(Stage):
         return arabic.ARABIZI
 
 
+class ArabiziInArabicWords(Arabizi):
+    """An Arabizi digit typed inside an Arabic word is its letter too ("5نزير" → "خنزير", "ك7ب"):
+    one digit between Arabic letters, or opening a word of two more. A number glued to its unit
+    ("5دقائق", "3ايام") reads as nonsense that matches nothing, never as a word it was not."""
+
+    _word = re.compile(r"(?<![\w])[235-9](?=[ء-ي]{2})|(?<=[ء-ي])[235-9](?=[ء-ي])")
+
+    def needed(self, text):
+        return self._digit.search(text) is not None and self._word.search(text) is not None
+
+    def apply(self, text):
+        return self._word.sub(lambda m: m.group().translate(arabic.ARABIZI_DIGITS), text)
+
+
 class RegexStage(Stage):
     """Replace every match of a regex; each match (or piece of it) is one edit."""
 
@@ -209,7 +223,10 @@ class ArabiziApostrophe(RegexStage):
         return arabic.ARABIZI_APOSTROPHE[match.group(1) or match.group(2)]
 
 
-_SEPARATOR = r"[\s.\-*_+·•|~/]+"
+# emoji and pictographs, with the variation selector some of them carry: a disguise puts one
+# between the letters of an insult ("ح 🐴 م ا ر", "كل🐕ب")
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F"
+_SEPARATOR = r"[\s.\-*_+·•|~/" + _EMOJI + "]+"
 _LETTER = r"[^\W\d_]"
 
 
@@ -239,18 +256,22 @@ class JoinSpacedLetters(RegexStage):
 
 
 class JoinLettersCutInsideWords(RegexStage):
-    """Arabic letters split inside a word by stars or underscores ("ح*مار", "كل_ب"), or by a dot
-    next to a lone letter ("ح.م.ار", "الك.ل.ب", "ك.س" — what "حـ.ـمـ.ـار" is once tatweel goes).
+    """Arabic letters split inside a word by stars or underscores ("ح*مار", "كل_ب"), or by a dot or
+    an emoji next to a lone letter ("ح.م.ار", "الك.ل.ب", "ك.س" — what "حـ.ـمـ.ـار" is once tatweel
+    goes; "كل🐕ب", "ح🐷يوان").
 
-    A dot between two longer pieces is a missing space after a full stop ("جميل.شكرا"), not a
-    disguise, and is kept so the words stay apart.
+    A dot or an emoji between two longer pieces is a missing space ("جميل.شكرا", "حلو😂والله"), not
+    a disguise, and is kept so the words stay apart.
     """
 
-    regex = re.compile(r"([ء-ي])(?:[*_]+|(?<![ء-ي].)\.|\.(?=[ء-ي](?![ء-ي])))(?=[ء-ي])")
+    regex = re.compile(
+        rf"([ء-ي])(?:[*_]+|(?<![ء-ي].)(?:\.|[{_EMOJI}]+)|(?:\.|[{_EMOJI}]+)(?=[ء-ي](?![ء-ي])))(?=[ء-ي])"
+    )
     step = arabic.JOINED_LETTERS
+    _emoji = re.compile(f"[{_EMOJI}]")
 
     def needed(self, text):
-        return "*" in text or "_" in text or "." in text
+        return "*" in text or "_" in text or "." in text or self._emoji.search(text) is not None
 
     def replacement(self, match):
         return match.group(1)
@@ -329,7 +350,7 @@ _FOLD_SECOND_READING = FoldCharacters(arabic.SECOND_READING_TABLE, arabic.SECOND
 _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
     # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
-    ArabiziApostrophe(), Arabizi(), JoinLettersCutInsideWords(), JoinSpacedLetters(),
+    ArabiziApostrophe(), Arabizi(), ArabiziInArabicWords(), JoinLettersCutInsideWords(), JoinSpacedLetters(),
     CollapseRepeats(), DropFinalAlif(), CollapseSpaces(),
 )
 

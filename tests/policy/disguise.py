@@ -14,6 +14,7 @@ written out here, so a bug in the engine's tables cannot hide itself in the test
 import re
 
 TATWEEL = "\u0640"
+EMOJI = "\U0001F525"  # 🔥
 DIACRITICS = ["\u064e", "\u0650", "\u064f", "\u0651", "\u0652", "\u064b", "\u064d", "\u064c"]
 ARABIC_LETTER_MARK = "\u061c"
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f"]
@@ -145,6 +146,11 @@ def _presentation(word):
     return "".join(ISOLATED.get(ch, ch) for ch in word)
 
 
+def _emoji_cut(word):
+    # "ك🔥لب": a pictograph right after the first letter, which it leaves alone
+    return word if len(word) < 2 else word[0] + EMOJI + word[1:]
+
+
 def arabic_disguises(term: str) -> dict[str, str]:
     return {
         "spaced": _on_longest(term, lambda w: _split(w, " ")),
@@ -159,6 +165,7 @@ def arabic_disguises(term: str) -> dict[str, str]:
         "dashed": _on_longest(term, lambda w: _split(w, "-")),
         "tatweel+dots": _on_longest(term, _tatweel_dots),
         "tatweel+space": _on_longest(term, _tatweel_cut),
+        "emoji": _on_longest(term, _emoji_cut),
     }
 
 

@@ -68,6 +68,11 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("ح.مار", "حمار"),  # a dot after a lone letter
         ("الك.ل.ب", "الكلب"),  # a dot before a lone letter
         ("ك.س امك", "كس امك"),  # two lone letters
+        ("ح 🐴 م ا ر", "حمار"),  # an emoji among spaced letters
+        ("كلـــ🐕ـــب", "كلب"),  # an emoji inside a word, next to a lone letter
+        ("حـ🐷ـيوان", "حيوان"),
+        ("5نزير", "خنزير"),  # an Arabizi digit opening an Arabic word
+        ("ك7ب", "كحب"),  # … or between Arabic letters
         ("ابن\n\n   الكلب", "ابن الكلب"),  # whitespace runs
         ("قناةالخنزيرة", "قناه الخنزيره"),  # a word glued after ة
         ("تسمىالخنزيرة", "تسمي الخنزيره"),  # a word glued after ى
@@ -94,10 +99,17 @@ def test_each_step_normalizes(original, normalized):
         "class",
         "وا معتصماه",  # the exclamation وا is no plural ending
         "دوا",  # nor the alif of a two-letter stem
+        "حلو😂كتير",  # an emoji between two longer pieces is a missing space
+        "مبروك🎉🎉 الف مبروك",
     ],
 )
 def test_ordinary_text_keeps_its_words(ordinary):
     assert normalize(ordinary).text.split() == ordinary.lower().split()
+
+
+def test_a_number_glued_to_its_unit_reads_as_no_word():
+    # «5دقائق» (five minutes, typed without a space) becomes nonsense, never a listed word
+    assert normalize("بعد 5دقائق و3ايام").text == "بعد خدقايق وعايام"
 
 
 @pytest.mark.parametrize("word", ["مستشفى", "جماعة", "على", "مكتبة الجامعة", "ة", "ى", "لعنةةةةه", "علىىىي"])
@@ -128,6 +140,8 @@ def test_plain_level_keeps_urls_digits_and_separated_letters():
         ("يا أحمق", "احمق", "أحمق", ["folded letter forms"]),
         ("يا کلب", "كلب", "کلب", ["mapped Persian look-alikes"]),
         ("ya 7mar", "حmar", "7mar", ["Arabizi"]),
+        ("يا 5نزير", "خنزير", "5نزير", ["Arabizi"]),
+        ("يا كل🐕ب", "كلب", "كل🐕ب", ["joined separated letters"]),
         ("you ＳＴＵＰＩＤ", "stupid", "ＳＴＵＰＩＤ", ["NFKC presentation forms", "lowercased Latin"]),
         ("قال ك ل ب ثم", "كلب", "ك ل ب", ["joined separated letters"]),
         ("ثم ح*مار", "حمار", "ح*مار", ["joined separated letters"]),
