@@ -281,9 +281,11 @@ PREDICATE_LINKS = frozenset({
 BEING = frozenset({
     "كنت", "جنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "واله", "شوي", "شويه", "اكبر", "اعظم",
     "هو", "هي",
-    # «a person», «a guy»: «انا زول بليد»، «انا واحد غبي»
-    "زول", "واحد", "انسان", "شخص",
 })
+# «a person», «a guy» between the writer and what he calls himself: «انا زول بليد»، «انا واحد غبي»
+# (checks.SaidOfSelf). Not after a negator: «مو انسان طرطور» («not a puppet») sets the reader against
+# the label as often as it denies it.
+A_PERSON = frozenset({"زول", "واحد", "انسان", "شخص"})
 
 # What a reported label is said about, between a verb of saying or calling and the label: «قال على
 # الفلاحين بهايم»، «يقول عن السودانيين عبيد»، «اتهم المعارضين انهم خونة» (checks.Mentions). And the

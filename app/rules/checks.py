@@ -623,6 +623,9 @@ class _SaidRightAfter(_ListFilter):
     صرت، بقيت، اصلا: arabic.BEING) — is not asserted of anyone and is dropped. Said with يا it is
     said to someone and stays. A marker is a whole word («نفسيين», psychological, is no نفسي + ين)."""
 
+    # the words that may stand between the marker and the hit
+    LINKS = arabic.BEING
+
     def kept(self, hits, markers, text):
         word_starts = _word_starts(text)
         marker_lasts = {_word_span(m.start, m.end, word_starts)[1] for m in markers if not m.suffix}
@@ -638,7 +641,7 @@ class _SaidRightAfter(_ListFilter):
         first = _word_span(hit.start, hit.end, word_starts)[0]
         if first - 1 in marker_lasts:
             return True
-        if first >= 2 and first - 2 in marker_lasts and _word_at(text, word_starts, first - 1) in arabic.BEING:
+        if first >= 2 and first - 2 in marker_lasts and _word_at(text, word_starts, first - 1) in self.LINKS:
             return True
         return self._carried(first, marker_lasts, text, word_starts)
 
@@ -646,9 +649,11 @@ class _SaidRightAfter(_ListFilter):
 class SaidOfSelf(_SaidRightAfter):
     """A rule's `self_markers` word lists: the first person a writer mocks himself with (انا، اني،
     لاني، كأني، حالي، نفسي، عني، شكلي). «انا غبي»، «شكلي غبي رسمي»، «انا كنت اهبل»، «قالوا عني
-    مجنون» pass; «انا غبي لاني صدقتك يا حمار» still holds for حمار. First-person plurals are no
-    markers: «نحن العرب اغبياء» is said of a people.
+    مجنون»، «انا زول بليد» pass; «انا غبي لاني صدقتك يا حمار» still holds for حمار. First-person
+    plurals are no markers: «نحن العرب اغبياء» is said of a people.
     """
+
+    LINKS = arabic.BEING | arabic.A_PERSON
 
     option = "self_markers"
 

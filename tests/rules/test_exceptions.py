@@ -283,6 +283,8 @@ def self_policy():
         "انا اكبر حمار لاني اشتريت دولار",  # or of degree
         "انا هو الحمار اللي صدق",  # or a pronoun of being
         "قالوا عني مجنون",
+        "انا زول غبي في الرياضيات",  # «a guy» between
+        "انا واحد اهبل لاني صدقت",
     ],
 )
 def test_a_writer_calling_himself_a_name_is_not_a_hit(self_policy, body):
@@ -337,6 +339,7 @@ def test_a_denied_label_is_not_a_hit(negated_policy, body):
         ("مش فاهم شي يا حمار", ["حمار"]),  # the negator is not right before the label
         ("مشكلتك انك كذاب", ["كذاب"]),  # a negator is a whole word, not the start of مشكلتك
         ("ولا مجرم مثلك", ["مجرم"]),  # ولا denies only what a negator began
+        ("لازم تكون انسان حر مو انسان خاين", ["خاين"]),  # «a person» carries no denial
         ("مش فاهم ولا كلمة يا كذاب", ["كذاب"]),  # the label is not the word after ولا
         ("انت مش غبي وكذاب", ["وكذاب"]),  # و does not carry the denial: the second label is given
     ],
