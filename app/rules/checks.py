@@ -517,9 +517,10 @@ class LiteralScenes(_ListFilter):
             raise RuleConfigError(self.option, f"{self.words_option} and {self.option} are given together")
 
     def keep(self, hits, text):
-        # read without a cue too: a possessive right after the word is a scene of its own
-        if self.matcher is None or not hits:
-            return hits
+        # read without a cue too: a possessive right after the word is a scene of its own (not for
+        # work and things, which have no owners)
+        if self.matcher is None or not hits or not self.OWNERS:
+            return super().keep(hits, text)
         return self.kept(hits, _words(self.matcher, text), text)
 
     def kept(self, hits, cues, text):

@@ -5,7 +5,7 @@ from app.commands.policy_audit import collisions, written_forms
 from tests.rules.conftest import build, rule
 
 LISTS = {
-    "insults": "خره\nحمار\nكلب\nرافضيين",
+    "insults": "خره\nحمار\nكلب\nرافضيين\nجرو",
     "address": "انت\nيا",
 }
 
@@ -30,6 +30,12 @@ def test_the_listed_words_themselves_are_not_reported():
     # with the article, a sound plural or the vocative they are still the listed word
     assert audit("حمار", "الكلب", "خره", "رافضيين", "حمارين", "مرحبا") == {}
     assert audit("كلب", contexts=("يا {}",)) == {}
+
+
+def test_the_accusative_of_a_listed_word_is_the_word_only_after_four_letters():
+    assert audit("حمارا") == {}  # «كان حمارا»: the accusative of the listed word
+    # «جروا» (they dragged) loses its alif as a verb's plural and reads «جرو» (a puppy): reported
+    assert audit("جروا") == {"جروا": ("plain: جرو",)}
 
 
 def test_a_context_can_make_the_hit():
