@@ -155,9 +155,13 @@ WRITTEN_TWICE = frozenset("ل")
 PLURAL_AFTER_YA = "ن"
 
 # Endings allowed after a 4-letter term: two-letter pronouns (and the Levantine plural كون، هون:
-# «كلابكون»), sound masculine plural/dual, and the accusative alif of written Arabic («كان حمارا»).
+# «كلابكون»), sound masculine plural/dual, and the accusative alif.
 # Not ه/ة, ات, ي or ك: they turn 4-letter words into other words (جماع → جماعة، جماعات).
-ENDINGS_AFTER_4 = frozenset({"ها", "هم", "هن", "هون", "هما", "كم", "كن", "كون", "كما", "نا", "ين", "ون", "ان", "ا"})
+# the accusative alif of written Arabic («كان حمارا»), not after a term's final ه (words.py)
+ACCUSATIVE = "ا"
+ENDINGS_AFTER_4 = frozenset({
+    "ها", "هم", "هن", "هون", "هما", "كم", "كن", "كون", "كما", "نا", "ين", "ون", "ان", ACCUSATIVE,
+})
 # After a term of 5 letters or more: also one-letter pronouns, ta marbuta (ه once folded) and ات.
 ENDINGS_AFTER_5 = ENDINGS_AFTER_4 | {
     "ه", "ك", "ي", "ات", "اته", "اتها", "اتهم", "اتك", "اتي", "ته", "تها", "تهم", "تك", "تي",
@@ -256,6 +260,8 @@ KIN = frozenset({
     "عم", "عمو", "الحاج", "انا",
 })
 HAS_ONE = frozenset({"عندو", "عنده", "عندي", "عندها", "معاه", "معه", "معو", "عندهم"})
+# the words that may stand between kin and «has»: «جدي كان عندو حمار»
+KIN_HAD = frozenset({"كان", "كانت", "كنت"})
 
 # Words that may stand right before a definite noun without governing it, so that the noun still
 # heads its phrase: demonstratives and openers («هذه الفكرة سخيفة»، «والله الحلقة تافهة»). Any other

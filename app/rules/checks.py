@@ -62,16 +62,17 @@ def _followed_by(span: WordHit, text: NormalizedText, word_starts: list[int], wo
     return last + 1 < len(word_starts) and _word_at(text, word_starts, last + 1) in words
 
 
-def _named_after(hit: WordHit, gap: int) -> bool:
+def _named_after(hit: WordHit, gap: int, first_of_pair: bool) -> bool:
     """Whether a hit `gap` words after a noun that names something (a word, a work) is what it
-    names: the word right after it, or the second of a pair joined by و («لفظ خاين وعميل»،
-    «رواية اللص والكلاب»)."""
-    return gap == 1 or (gap == 2 and hit.clitic.startswith("و"))
+    names: the word right after it, or the second of a pair joined by و whose first word the caller
+    finds named too («لفظ خاين وعميل»، «رواية اللص والكلاب»; not «كلمة حق وحمار»)."""
+    return gap == 1 or (gap == 2 and hit.clitic.startswith("و") and first_of_pair)
 
 
-def _said_to_someone(
-    hit: WordHit, text: NormalizedText, word_starts: list[int], before=frozenset({arabic.VOCATIVE})
-) -> bool:
+_VOCATIVE = frozenset({arabic.VOCATIVE})
+
+
+def _said_to_someone(hit: WordHit, text: NormalizedText, word_starts: list[int], before=_VOCATIVE) -> bool:
     """Whether the hit is said to someone: joined to the vocative («ياحمار») or a listed phrase that
     opens with it («يا حيوان»), or right after a word of `before` (يا; for literal scenes also the
     pronouns of arabic.SAID_TO: «انت حمار»)."""
@@ -335,22 +336,21 @@ class Mentions:
         noun_ends = [_word_span(noun.start, noun.end, word_starts)[1] for noun in nouns]
         all_ends = noun_ends + [_word_span(verb.start, verb.end, word_starts)[1] for verb in verbs]
         kept = []
+        hit_firsts = {_word_span(hit.start, hit.end, word_starts)[0] for hit in hits}
         for hit in hits:
             first = _word_span(hit.start, hit.end, word_starts)[0]
-            if self._carries_ba(hit, text, word_starts):
+            if "ب" in hit.clitic:
                 mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
+            elif _right_after(hit, text, word_starts, {"ب"}):
+                # ب written apart before a quotation («شتمه بـ"الكلب"») is a word of its own: reach from it
+                mentioned = any(0 < first - 1 - end <= self.REACH_AFTER_BA for end in all_ends)
             else:
-                mentioned = any(_named_after(hit, first - end) for end in noun_ends)
+                # the second of a pair counts only when the first is named too («كلمة مجوس وروافض»)
+                mentioned = any(_named_after(hit, first - end, first - 1 in hit_firsts) for end in noun_ends)
             reported = self._reported(hit, text, word_starts, all_ends) or self._said_of(hit, text, word_starts, verbs)
             if not (mentioned or reported):
                 kept.append(hit)
         return kept
-
-    @staticmethod
-    def _carries_ba(hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
-        """Whether the hit takes the preposition ب, joined or written apart before a quotation
-        («شتمه بـ"الكلب"», where the tatweel leaves ب a word of its own)."""
-        return "ب" in hit.clitic or _right_after(hit, text, word_starts, {"ب"})
 
     def _said_of(self, hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
         """Whether someone else is reported calling a third party the hit: a mention verb, then
@@ -404,12 +404,14 @@ class Mentions:
     def _outside_verses(hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         """The hits outside the ornate parentheses that enclose a verse of the Quran (﴿…﴾), which
         quote scripture whatever their length and whoever introduces them."""
-        verses = [verse.span(1) for verse in _VERSE.finditer(text.text)] if "﴿" in text.text else []
+        if "﴿" not in text.text:
+            return hits
+        verses = text.memo("verses", lambda: [verse.span(1) for verse in _VERSE.finditer(text.text)])
         return [hit for hit in hits if not any(start <= hit.start and hit.end <= end for start, end in verses)]
 
     @staticmethod
     def _not_following(
-        hits: list[WordHit], matcher: ListSelection, reach: int, text: NormalizedText, said_to=None
+        hits: list[WordHit], matcher: ListSelection, reach: int, text: NormalizedText, said_to=_VOCATIVE
     ) -> list[WordHit]:
         """The hits not within `reach` words after a phrase of `matcher` in the same sentence; a hit said
         to someone (with يا, or right after a word of `said_to`) is kept whatever stands before it."""
@@ -417,10 +419,9 @@ class Mentions:
         if not phrases:
             return hits
         word_starts = _word_starts(text)
-        before = said_to or frozenset({arabic.VOCATIVE})
 
         def follows(hit: WordHit) -> bool:
-            return not _said_to_someone(hit, text, word_starts, before) and any(
+            return not _said_to_someone(hit, text, word_starts, said_to) and any(
                 0 < _words_after(hit, phrase, word_starts) <= reach and not _sentence_ends_between(hit, phrase, text)
                 for phrase in phrases
             )
@@ -499,8 +500,9 @@ class LiteralScenes(_ListFilter):
     كلب، حمار، خنازير، زبالة) is the animal or the dirt when a word that sets a literal scene
     (`scene_cues`: a farm, a zoo, a vet, a bite, the municipality's bins) stands within
     SCENE_WINDOW words of it in the same sentence: «الكلاب الضالة عضت طفلا»، «البلدية لم تجمع
-    الزبالة». Said to someone it is still an insult: with يا, or after a pronoun («انت حمار»،
-    «هم كلاب») it is kept whatever the scene.
+    الزبالة». So is the writer's own beast or his kin's, with no cue (`_owned`: «الكلب تبعنا»،
+    «البغل ديال عمي»، «جدي كان عندو حمار»). Said to someone it is still an insult: with يا, or after
+    a pronoun («انت حمار»، «هم كلاب») it is kept whatever the scene.
     """
 
     option = "scene_cues"
@@ -550,7 +552,12 @@ class LiteralScenes(_ListFilter):
         if len(after) == 2 and after[0] in arabic.POSSESSIVE_PARTICLES and after[1] in arabic.KIN:
             return True
         before = [_word_at(text, word_starts, i) for i in range(max(first - 3, 0), first)]
-        return bool(before) and before[-1] in arabic.HAS_ONE and bool(arabic.KIN.intersection(before[:-1]))
+        if not before or before[-1] not in arabic.HAS_ONE:
+            return False
+        kin = before[:-1]
+        if kin and kin[-1] in arabic.KIN:
+            return True
+        return len(kin) == 2 and kin[0] in arabic.KIN and kin[1] in arabic.KIN_HAD
 
 
 class DescribedWork(LiteralScenes):
@@ -733,16 +740,15 @@ class Titled(_ListFilter):
         # the second of a pair follows a first title word with the article: «اللص والكلاب», not
         # «رواية جميلة والكلاب»
         return any(
-            _named_after(hit, first - last)
-            and (first - last == 1 or _word_at(text, word_starts, last + 1).startswith("ال"))
+            _named_after(hit, first - last, _word_at(text, word_starts, first - 1).startswith("ال"))
             for last in title_lasts
         )
 
 
 class _HitFilters:
-    """What drops a word-list rule's hits before they count: exceptions, things aimed at, titles of
-    works, written exceptions, mentions, literal scenes, described work and things, self-mockery and
-    denial."""
+    """What drops a word-list rule's hits before they count, in this order: exceptions and written
+    exceptions, things aimed at, titles of works, mentions (reports, denials, scripture), literal
+    scenes, described work and things, self-mockery and denial."""
 
     def __init__(self, options: dict, lexicons: Lexicons):
         self.exceptions = Exceptions(options.get("except"), lexicons)
@@ -807,9 +813,10 @@ class LexiconCheck(Check):
 class PatternCheck(Check):
     """An RE2 pattern matches the normalized text (\\m, \\M: Arabic-aware word boundaries).
 
-    With `mentions` / `mention_verbs`, a match they make a mention of is dropped, as a word-list
-    hit is: «هتافات "الموت للعرب"» reports a chant. With `except_aimed_at`, so is a match aimed at
-    a listed thing: «ان شاء الله تموت الفتنة» wishes an end to strife, not to a person. The aim is
+    With `mentions` / `mention_verbs` / `mention_denials` / `mention_scripture`, a match they make a
+    mention of is dropped, as a word-list hit is: «هتافات "الموت للعرب"» reports a chant. With
+    `except_aimed_at`, so is a match aimed at a listed thing: «ان شاء الله تموت الفتنة» wishes an end
+    to strife, not to a person. The aim is
     the word after the match, or the word a group of the pattern named `aim` starts at, when it
     names one: «يا رب (?P<aim>…) يموت» reads «يا رب الظلم يموت» as a wish on a thing. With
     `except_after`, a match right after a governing noun is dropped: «حكام العرب مجرمون». With

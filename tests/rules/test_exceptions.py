@@ -321,7 +321,7 @@ def negated_policy():
     [
         "الفاسد مش خاين",
         "انت مو مجرم",
-        "لست غبيا كما تظن",
+        "لست حمارا كما تظن",  # the accusative of a four-letter term
         "مش اصلا كذاب",  # a word of being between
         "مش خاين ولا مجرم",  # ولا carries the denial to the next label
         "مش شباب ولا مجرمين",  # whatever the first denied word

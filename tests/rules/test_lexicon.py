@@ -90,6 +90,12 @@ def test_does_not_match(text, term):
     assert term not in found(text)
 
 
+def test_a_term_ending_in_ha_takes_no_accusative_alif():
+    # «قردها» (her monkey) is قرد + ها, never the accusative of قرده
+    assert TermMatcher(["قرده"]).find("قردها") == []
+    assert [hit.term for hit in TermMatcher(["حقير"]).find("حقيرا")] == ["حقير"]
+
+
 def test_a_listed_article_does_not_lengthen_the_term():
     matcher = TermMatcher(["الكلب"])
     assert [hit.term for hit in matcher.find("والكلب")] == ["الكلب"]

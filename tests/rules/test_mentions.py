@@ -38,6 +38,7 @@ def policy():
         "يسمونهم بالمجوس وهذا خطأ",  # ب right after the verb
         "وصفوا الشيعة في بيانهم بالروافض",  # ب four words after the verb: a subject or object between
         'وصفوا الشيعة بـ"الروافض" ظلما',  # ب written apart before the quotation (the tatweel)
+        'وصفوا الشيعة في بيانهم بـ"الروافض"',  # … four words after the verb, counted from the ب
         "كلمة مجوس وروافض تستخدم للإساءة",  # the second of a pair the noun names, joined by و
     ],
 )
@@ -54,6 +55,7 @@ def test_a_mentioned_insult_is_not_a_hit(policy, body):
         ("ينعتون الناس في هذا البلد بالكفار", ["بالكفار"]),  # ب, but five words after the verb
         ("كلمة مجوس قليلة عليكم يا حمار", ["حمار"]),  # the second insult is a use
         ("لفظ قبيح حمار", ["حمار"]),  # two words after the noun without و: no pair
+        ("كلمة حق وحمار", ["وحمار"]),  # و, but the first of the pair is named no insult
         ("كلمة مجوس قليلة وحمار", ["وحمار"]),  # و, but three words after the noun
         ('رد عليه بـ"حمار"', ["حمار"]),  # ب written apart, but no mention word or verb before it
     ],

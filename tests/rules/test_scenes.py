@@ -54,6 +54,7 @@ def test_a_scene_word_in_a_literal_scene_passes(policy, body):
         ("الوزير تبع عمي حمار", ["حمار"]),  # kin after the possessive, but the minister's
         ("عندنا حمير بالبرلمان", ["حمير"]),  # «we have» with no kin before it
         ("المدرب عنده حمار بالدفاع", ["حمار"]),  # the coach is no kin
+        ("ابوي يقول عنده حمار بالشغل", ["حمار"]),  # kin, but a verb before «has», not «was»
     ],
 )
 def test_insults_outside_a_literal_scene_still_hit(policy, body, found):

@@ -5,7 +5,7 @@ import pytest
 from tests.rules.conftest import build, rule, texts
 
 INSULTS = "كلب\nكلاب\nحمار\nلص\nفاشل"
-TITLES = "رواية\nفيلم\nقصة"
+TITLES = "رواية\nفيلم\nمسلسل"
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def policy():
         "قرأت رواية اللص والكلاب في الثانوية",  # the title and the second of its pair
         "فيلم الكلب الأندلسي تحفة سريالية",
         "رواية الحمار الذهبي من أقدم الروايات",
-        "قصة الحمار والكلب",  # «the dog» joined by و
+        "مسلسل الحمار والكلب",  # «the dog» joined by و
     ],
 )
 def test_a_title_is_not_a_hit(policy, body):
@@ -31,7 +31,7 @@ def test_a_title_is_not_a_hit(policy, body):
     ("body", "found"),
     [
         ("فيلم فاشل يا حمار", ["فاشل", "حمار"]),  # without the article the word describes the work
-        ("شفت فيلم امبارح مع واحد كلب", ["كلب"]),  # not right after the noun
+        ("شفت فيلم امبارح مع الكلاب", ["الكلاب"]),  # with the article, but not right after the noun
         ("رواية جميلة والكلاب نايمين", ["والكلاب"]),  # و, but the word before it is no title
         ("رواية الحمار الذهبي يا حمار", ["حمار"]),  # the title passes, the vocative does not
     ],
