@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from app.rules import Submission, evaluate
+from app.rules import Submission, arabic, evaluate
 from app.rules.normalize import written_term
 from app.rules.words import parse_word_list, written_spellings
 
@@ -35,17 +35,17 @@ def written_forms(lists: dict[str, str]) -> dict[str, frozenset[str]]:
 # a sound plural or feminine of a listed word is the same word (متخلفون، منبطحة); ان is not
 # (مهرج → مهرجان, a festival), nor ي (خنازيري)
 _SAME_WORD_ENDINGS = ("ون", "ين", "ات", "ه")
-# and so is the accusative of a word of four letters or more (حقيرا), as the matcher reads it; after
-# three letters the alif is a verb's («جروا», they dragged, is no puppy)
-_ACCUSATIVE, _ACCUSATIVE_AFTER = "ا", 4
+# and so is the accusative of a word of four letters or more (حقيرا), as the matcher reads a term's;
+# after three letters the alif is a verb's («جروا», they dragged, is no puppy)
+_ACCUSATIVE_AFTER = 4
 
 
 def _is_the_listed_word(term: str, word: str, written: dict[str, frozenset[str]]) -> bool:
     spellings = written.get(term, frozenset())
     folded = written_term(word)
     stems = [folded, *(folded.removesuffix(ending) for ending in _SAME_WORD_ENDINGS if folded.endswith(ending))]
-    if folded.endswith(_ACCUSATIVE) and len(folded) - len(_ACCUSATIVE) >= _ACCUSATIVE_AFTER:
-        stems.append(folded.removesuffix(_ACCUSATIVE))
+    if folded.endswith(arabic.ACCUSATIVE) and len(folded) - len(arabic.ACCUSATIVE) >= _ACCUSATIVE_AFTER:
+        stems.append(folded.removesuffix(arabic.ACCUSATIVE))
     forms = {form for stem in stems for form in (stem, stem.removeprefix("ال"), "ال" + stem, "يا " + stem)}
     return not forms.isdisjoint(spellings)
 

@@ -157,7 +157,8 @@ PLURAL_AFTER_YA = "ن"
 # Endings allowed after a 4-letter term: two-letter pronouns (and the Levantine plural كون، هون:
 # «كلابكون»), sound masculine plural/dual, and the accusative alif.
 # Not ه/ة, ات, ي or ك: they turn 4-letter words into other words (جماع → جماعة، جماعات).
-# the accusative alif of written Arabic («كان حمارا»), not after a term's final ه (words.py)
+# the accusative alif of written Arabic («كان حمارا»), not after the final ه of a four-letter term
+# (words.py: «كلبها» is her dog)
 ACCUSATIVE = "ا"
 ENDINGS_AFTER_4 = frozenset({
     "ها", "هم", "هن", "هون", "هما", "كم", "كن", "كون", "كما", "نا", "ين", "ون", "ان", ACCUSATIVE,

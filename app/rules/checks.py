@@ -720,9 +720,9 @@ class Qualified(Governed):
 
 
 class Titled(_ListFilter):
-    """A rule's `titles` word lists: nouns that name a work (رواية، فيلم، مسلسل، قصة، أغنية). A hit
+    """A rule's `titles` word lists: nouns that name a work (رواية، فيلم، مسلسل، أغنية، قصيدة). A hit
     with the article right after one, or the second of a pair joined by و, is the work's title, not
-    a label: «رواية اللص والكلاب»، «فيلم الكلب الأندلسي»، «قصة القرد والغيلم». Without the article
+    a label: «رواية اللص والكلاب»، «فيلم الكلب الأندلسي»، «مسلسل الكلب والقطة». Without the article
     the word describes the work («فيلم فاشل يا ...») and is read as any other."""
 
     option = "titles"

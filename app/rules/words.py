@@ -128,8 +128,9 @@ def _shape(term: str) -> TermShape:
         endings = arabic.ENDINGS_AFTER_4
     else:
         endings = frozenset()
-    if term.endswith("ه"):
-        # «كلبها» (her dog) is كلب + ها, never the accusative of كلبه
+    if last == 4 and term.endswith("ه"):
+        # «كلبها» (her dog) is كلب + ها, never the accusative of كلبه; after five letters or more the
+        # word without its ه is listed too and matches «…ها» anyway (خنزيرها is خنزير + ها)
         endings -= {arabic.ACCUSATIVE}
     if len(words) > 1 and term.endswith("ك"):
         endings |= arabic.AFTER_PRONOUN_K if len(words[-1]) > 2 else arabic.AFTER_SHORT_PRONOUN_K

@@ -340,6 +340,7 @@ def test_a_denied_label_is_not_a_hit(negated_policy, body):
         ("مشكلتك انك كذاب", ["كذاب"]),  # a negator is a whole word, not the start of مشكلتك
         ("ولا مجرم مثلك", ["مجرم"]),  # ولا denies only what a negator began
         ("لازم تكون انسان حر مو انسان خاين", ["خاين"]),  # «a person» carries no denial
+        ("كنت حمارا وما زلت", ["حمارا"]),  # the accusative is read, and no negator stands before it
         ("مش فاهم ولا كلمة يا كذاب", ["كذاب"]),  # the label is not the word after ولا
         ("انت مش غبي وكذاب", ["وكذاب"]),  # و does not carry the denial: the second label is given
     ],

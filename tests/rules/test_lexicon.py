@@ -91,8 +91,9 @@ def test_does_not_match(text, term):
 
 
 def test_a_term_ending_in_ha_takes_no_accusative_alif():
-    # «قردها» (her monkey) is قرد + ها, never the accusative of قرده
+    # «قردها» (her monkey) is قرد + ها, never the accusative of a four-letter قرده
     assert TermMatcher(["قرده"]).find("قردها") == []
+    assert [hit.term for hit in TermMatcher(["معتوه"]).find("معتوها")] == ["معتوه"]  # five letters
     assert [hit.term for hit in TermMatcher(["حقير"]).find("حقيرا")] == ["حقير"]
 
 
