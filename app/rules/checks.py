@@ -56,10 +56,9 @@ def _right_after(span: WordHit, text: NormalizedText, word_starts: list[int], wo
     return first > 0 and _word_at(text, word_starts, first - 1) in words
 
 
-def _followed_by(span: WordHit, text: NormalizedText, word_starts: list[int], words) -> bool:
-    """Whether the word right after the span's last word is one of `words`."""
-    last = _word_span(span.start, span.end, word_starts)[1]
-    return last + 1 < len(word_starts) and _word_at(text, word_starts, last + 1) in words
+def _words_at(text: NormalizedText, word_starts: list[int], start: int, stop: int) -> list[str]:
+    """The words at indices start … stop - 1 that the text has."""
+    return [_word_at(text, word_starts, i) for i in range(max(start, 0), min(stop, len(word_starts)))]
 
 
 def _named_after(hit: WordHit, gap: int, first_of_pair: bool) -> bool:
@@ -545,13 +544,13 @@ class LiteralScenes(_ListFilter):
         """Whether the word is the beast of the writer («الكلب تبعنا») or of the writer's kin: a
         possessive particle and kin right after it («البغل ديال عمي»), or kin, maybe «كان», then «has»
         right before it («جدي كان عندو حمار»)."""
-        if _followed_by(hit, text, word_starts, self.OWNERS):
-            return True
         first, last = _word_span(hit.start, hit.end, word_starts)
-        after = [_word_at(text, word_starts, i) for i in range(last + 1, min(last + 3, len(word_starts)))]
+        after = _words_at(text, word_starts, last + 1, last + 3)
+        if after and after[0] in self.OWNERS:
+            return True
         if len(after) == 2 and after[0] in arabic.POSSESSIVE_PARTICLES and after[1] in arabic.KIN:
             return True
-        before = [_word_at(text, word_starts, i) for i in range(max(first - 3, 0), first)]
+        before = _words_at(text, word_starts, first - 3, first)
         if not before or before[-1] not in arabic.HAS_ONE:
             return False
         kin = before[:-1]
@@ -591,7 +590,7 @@ class DescribedWork(LiteralScenes):
     @staticmethod
     def _likened_to_someone(hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
         last = _word_span(hit.start, hit.end, word_starts)[1]
-        after = [_word_at(text, word_starts, i) for i in range(last + 1, min(last + 3, len(word_starts)))]
+        after = _words_at(text, word_starts, last + 1, last + 3)
         if not after or _SENTENCE_END.search(text.text, hit.end, word_starts[last + 1]):
             return False
         if after[0] in arabic.LIKE_SOMEONE:
