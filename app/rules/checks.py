@@ -41,6 +41,11 @@ _WORD_RULE_EXCEPTIONS = {
 _WORD = arabic.WORD
 # a verse of the Quran between its ornate parentheses
 _VERSE = re.compile("﴿([^﴾]+)﴾")
+# the Quran's own annotation signs (pause marks, small high letters, the end of a verse), which a
+# comment carries only when it pastes a verse from a mushaf or an app
+_QURANIC_SIGNS = re.compile("[\u06d6-\u06ed]")
+# the short vowels, tanween, shadda, sukun and the dagger alif of a fully vowelled word
+_VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670]")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
 # an ellipsis is a pause, not an end («انت... كذاب»)
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")
@@ -103,6 +108,17 @@ def _apart_past_links(hit: WordHit, other: WordHit, word_starts: list[int], text
 def _words_after(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
     """How many words after the other the hit starts: 1 right after it, 0 or less before it."""
     return _word_span(hit.start, hit.end, word_starts)[0] - _word_span(other.start, other.end, word_starts)[1]
+
+
+def _written(hit: WordHit, text: NormalizedText) -> str:
+    """The hit as the commenter wrote it, marks and all."""
+    start, end = text.to_original(hit.start, hit.end)
+    return text.original[start:end]
+
+
+def _inside(hit: WordHit, phrase: WordHit) -> bool:
+    """Whether the hit lies within the phrase («فان قاتلوكم فاقتلوهم» holds «اقتلوهم»)."""
+    return phrase.start <= hit.start and hit.end <= phrase.end
 
 
 def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:
@@ -298,8 +314,10 @@ class Mentions:
     A verse or a hadith quoted without quotation marks is cancelled the same way: a hit within twenty
     words after an opener of scripture (`mention_scripture`: قال تعالى، قوله تعالى، قال رسول الله، قال
     النبي …), in the same sentence and not said to the reader (يا، انت، انتم) — «قال تعالى وجعل منهم
-    القردة والخنازير»; and so is a hit inside a verse's ornate parentheses (﴿…﴾), which quote the
-    Quran whatever their length.
+    القردة والخنازير» — or inside one (a verse quoted bare is listed by its opening words, which hold
+    the hit: «فان قاتلوكم فاقتلوهم»); and so is a hit inside a verse's ornate parentheses (﴿…﴾), which
+    quote the Quran whatever their length, and a hit written with vowel marks in a comment that
+    carries the Quran's annotation signs (ۚ ۖ ۗ): a verse pasted from a mushaf.
     """
 
     REACH_AFTER_BA = 4
@@ -401,12 +419,17 @@ class Mentions:
 
     @staticmethod
     def _outside_verses(hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
-        """The hits outside the ornate parentheses that enclose a verse of the Quran (﴿…﴾), which
-        quote scripture whatever their length and whoever introduces them."""
-        if "﴿" not in text.text:
-            return hits
-        verses = text.memo("verses", lambda: [verse.span(1) for verse in _VERSE.finditer(text.text)])
-        return [hit for hit in hits if not any(start <= hit.start and hit.end <= end for start, end in verses)]
+        """The hits outside a verse of the Quran: outside the ornate parentheses that enclose one
+        (﴿…﴾), which quote scripture whatever their length and whoever introduces them; and, in a
+        comment that carries the Quran's annotation signs (ۚ ۖ ۗ ۝), not written with vowel marks —
+        a verse pasted from a mushaf is vowelled throughout, while an insult typed beside it is not
+        («وَلَا تَكُن لِّلْخَائِنِينَ خَصِيمًا ۚ» quotes, «انت خائن» next to it does not)."""
+        if "﴿" in text.text:
+            verses = text.memo("verses", lambda: [verse.span(1) for verse in _VERSE.finditer(text.text)])
+            hits = [hit for hit in hits if not any(start <= hit.start and hit.end <= end for start, end in verses)]
+        if hits and _QURANIC_SIGNS.search(text.original):
+            hits = [hit for hit in hits if not _VOWEL_MARKS.search(_written(hit, text))]
+        return hits
 
     @staticmethod
     def _not_following(
@@ -421,7 +444,8 @@ class Mentions:
 
         def follows(hit: WordHit) -> bool:
             return not _said_to_someone(hit, text, word_starts, said_to) and any(
-                0 < _words_after(hit, phrase, word_starts) <= reach and not _sentence_ends_between(hit, phrase, text)
+                _inside(hit, phrase)
+                or 0 < _words_after(hit, phrase, word_starts) <= reach and not _sentence_ends_between(hit, phrase, text)
                 for phrase in phrases
             )
 

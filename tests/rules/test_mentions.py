@@ -223,7 +223,7 @@ def test_a_listed_phrase_that_opens_with_ya_is_reported_like_a_label_after_ya():
 
 
 # `mention_scripture`: a verse or a hadith quoted without quotation marks
-SCRIPTURE = "قال تعالى\nقال رسول الله"
+SCRIPTURE = "قال تعالى\nقال رسول الله\nاولئك كحمار كبير"
 
 
 @pytest.fixture(scope="module")
@@ -246,6 +246,9 @@ def quoting():
         "قال تعالى: مثلهم كمثل حمار كبير يحمل أسفارا",  # a pattern's match, past the colon
         "﴿ان الذين كفار لهم عذاب﴾ والله اعلم",  # a verse in its ornate parentheses, no opener
         "﴿" + "كلام " * 25 + "كفار﴾",  # however long
+        "اولئك كحمار كبير بل اضل",  # inside a verse listed with its own words
+        "اولئك كحمار كبير بل هم كفار",  # and after it
+        "إِنَّ الَّذِينَ كُفَّارٌ لَهُمْ عَذَابٌ ۚ والله اعلم",  # vowelled beside the Quran's pause mark
     ],
 )
 def test_quoted_scripture_is_not_a_hit(quoting, body):
@@ -261,6 +264,8 @@ def test_quoted_scripture_is_not_a_hit(quoting, body):
         ("قال الوزير كلام كثير انتهى والناس كفار", ["كفار"]),  # no opener: «قال» alone
         ("قال تعالى " + "كلام " * 20 + "كفار", ["كفار"]),  # past twenty words
         ("﴿ان الذين كفروا﴾ وانتم كفار", ["كفار"]),  # after the verse closes
+        ("إِنَّ الَّذِينَ كَفَرُوا ۚ وانتم كفار", ["كفار"]),  # typed unvowelled beside a pasted verse
+        ("انتم كُفَّارٌ", ["كُفَّارٌ"]),  # vowelled, but no mark of the Quran in the comment
     ],
 )
 def test_scripture_opens_no_quotation_for_words_outside_it(quoting, body, found):
