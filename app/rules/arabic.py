@@ -100,10 +100,20 @@ SECOND_READING_TABLE = str.maketrans({**_FOLDS, **SECOND_READINGS})
 SECOND_READING_STEP = {**FOLD_STEP, **dict.fromkeys(SECOND_READINGS, READ_AS_KAF)}
 
 # Arabizi digits, used only inside Latin words: 9 → ق (as in "9alb"); ص is written "9'" rarely.
-ARABIZI_DIGITS = str.maketrans({"2": "ء", "3": "ع", "5": "خ", "6": "ط", "7": "ح", "8": "غ", "9": "ق"})
+_ARABIZI_DIGIT_LETTERS = {"2": "ء", "3": "ع", "5": "خ", "6": "ط", "7": "ح", "8": "غ", "9": "ق"}
+ARABIZI_DIGITS = str.maketrans(_ARABIZI_DIGIT_LETTERS)
 # A digit with an apostrophe is the dotted letter: 3' = غ (also written 8), 7' = خ (also 5),
 # 6' = ظ, 9' = ض. The first two become the digit of the same letter, so "3'abi" = "8abi".
 ARABIZI_APOSTROPHE = {"3": "8", "7": "5", "6": "ظ", "9": "ض"}
+# A Latin letter typed inside an Arabic word stands for the Arabic letter it spells in Arabizi
+# ("كlب" is كلب, "حmار" is حمار); the vowels a, i, o, u are the long vowels. Letters with no one
+# reading (c, e, x) are left as they are.
+ARABIZI_LETTERS = {
+    "a": "ا", "b": "ب", "t": "ت", "j": "ج", "g": "ج", "d": "د", "r": "ر", "z": "ز", "s": "س",
+    "f": "ف", "q": "ق", "k": "ك", "l": "ل", "m": "م", "n": "ن", "h": "ه", "w": "و", "y": "ي",
+    "i": "ي", "o": "و", "u": "و", "p": "ب", "v": "ف",
+}
+ARABIZI_IN_ARABIC = str.maketrans({**_ARABIZI_DIGIT_LETTERS, **ARABIZI_LETTERS})
 APOSTROPHES = "'’‘`ʼ"
 
 # Arabic letters after folding (hamza … yeh); used to tell Arabic terms from Latin ones.

@@ -151,15 +151,23 @@ class Arabizi(Stage):
 class ArabiziInArabicWords(Arabizi):
     """An Arabizi digit typed inside an Arabic word is its letter too ("5نزير" → "خنزير", "ك7ب"):
     one digit between Arabic letters, or opening a word of two more. A number glued to its unit
-    ("5دقائق", "3ايام") reads as nonsense that matches nothing, never as a word it was not."""
+    ("5دقائق", "3ايام") reads as nonsense that matches nothing, never as a word it was not. So is
+    one Latin letter in a word that is Arabic letters on both sides of it ("كlب" → "كلب"): no word
+    of either script has one. An Arabizi word whose digits became letters ("7a2eer" → "حaءeer") is
+    a Latin word still, and keeps its Latin letters."""
 
-    _word = re.compile(r"(?<![\w])[235-9](?=[ء-ي]{2})|(?<=[ء-ي])[235-9](?=[ء-ي])")
+    _word = re.compile(
+        r"(?<![\w])[235-9](?=[ء-ي]{2})|(?<=[ء-ي])[235-9](?=[ء-ي])"
+        r"|(?<=(?<!\w)[ء-ي])[abdfghijklmnopqrstuvwyz](?=[ء-ي]+(?!\w))"
+        r"|(?<=(?<!\w)[ء-ي]{2})[abdfghijklmnopqrstuvwyz](?=[ء-ي]+(?!\w))"
+        r"|(?<=[ء-ي]{3})[abdfghijklmnopqrstuvwyz](?=[ء-ي]+(?!\w))"
+    )
 
     def needed(self, text):
-        return self._digit.search(text) is not None and self._word.search(text) is not None
+        return self._word.search(text) is not None
 
     def apply(self, text):
-        return self._word.sub(lambda m: m.group().translate(arabic.ARABIZI_DIGITS), text)
+        return self._word.sub(lambda m: m.group().translate(arabic.ARABIZI_IN_ARABIC), text)
 
 
 class RegexStage(Stage):

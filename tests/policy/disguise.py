@@ -2,7 +2,7 @@
 
 Produces the ways readers hide a word from a filter: letters split by spaces or dots, tatweel,
 letters cut off by dots inside a stretched word (حـ.ـمـ.ـار), a word cut by a space between two
-tatweels (شـ ـرموطة), diacritics, repeated letters,
+tatweels (شـ ـرموطة), diacritics, repeated letters, a Latin letter typed inside an Arabic word (كlب),
 zero-width characters, Persian/Urdu look-alike letters, Arabic presentation forms, hamza/alef
 variants, and for Latin-script (Arabizi) terms upper case,
 full-width letters, stretched letters and separators.
@@ -151,8 +151,25 @@ def _emoji_cut(word):
     return word if len(word) < 2 else word[0] + EMOJI + word[1:]
 
 
+# How Arabizi spells an Arabic letter in Latin (a reader types one inside an Arabic word: "كlب").
+ARABIZI_SPELLING = {
+    "ا": "a", "ب": "b", "ت": "t", "ج": "j", "د": "d", "ر": "r", "ز": "z", "س": "s", "ف": "f",
+    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y",
+}
+
+
+def _arabizi_letter(word):
+    # the inner letter nearest the middle that Arabizi spells, typed in Latin (capital when odd)
+    inner = [i for i in range(1, len(word) - 1) if word[i] in ARABIZI_SPELLING]
+    if not inner:
+        return word
+    i = min(inner, key=lambda k: abs(k - len(word) // 2))
+    latin = ARABIZI_SPELLING[word[i]]
+    return word[:i] + (latin.upper() if i % 2 else latin) + word[i + 1:]
+
+
 def arabic_disguises(term: str) -> dict[str, str]:
-    return {
+    disguises = {
         "spaced": _on_longest(term, lambda w: _split(w, " ")),
         "dotted": _on_longest(term, lambda w: _split(w, ".")),
         "tatweel": _per_word(term, _tatweel),
@@ -167,6 +184,10 @@ def arabic_disguises(term: str) -> dict[str, str]:
         "tatweel+space": _on_longest(term, _tatweel_cut),
         "emoji": _on_longest(term, _emoji_cut),
     }
+    latin_inside = _on_longest(term, _arabizi_letter)
+    if latin_inside != term:  # a term with no inner letter Arabizi spells has no such disguise
+        disguises["arabizi_letter"] = latin_inside
+    return disguises
 
 
 _FULLWIDTH_OFFSET = 0xFF01 - 0x21

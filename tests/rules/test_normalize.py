@@ -73,6 +73,11 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("حـ🐷ـيوان", "حيوان"),
         ("5نزير", "خنزير"),  # an Arabizi digit opening an Arabic word
         ("ك7ب", "كحب"),  # … or between Arabic letters
+        ("كlب", "كلب"),  # a Latin letter between Arabic letters, read as Arabizi
+        ("حMار", "حمار"),  # capital too
+        ("كxب", "كxب"),  # a letter with no one Arabizi reading stays
+        ("حمار l", "حمار l"),  # a Latin letter that is a word of its own stays
+        ("vitaminD فيتامين", "vitamind فيتامين"),  # Latin beside Arabic, not between its letters
         ("ابن\n\n   الكلب", "ابن الكلب"),  # whitespace runs
         ("قناةالخنزيرة", "قناه الخنزيره"),  # a word glued after ة
         ("تسمىالخنزيرة", "تسمي الخنزيره"),  # a word glued after ى
@@ -141,6 +146,7 @@ def test_plain_level_keeps_urls_digits_and_separated_letters():
         ("يا کلب", "كلب", "کلب", ["mapped Persian look-alikes"]),
         ("ya 7mar", "حmar", "7mar", ["Arabizi"]),
         ("يا 5نزير", "خنزير", "5نزير", ["Arabizi"]),
+        ("يا كlب", "كلب", "كlب", ["Arabizi"]),
         ("يا كل🐕ب", "كلب", "كل🐕ب", ["joined separated letters"]),
         ("you ＳＴＵＰＩＤ", "stupid", "ＳＴＵＰＩＤ", ["NFKC presentation forms", "lowercased Latin"]),
         ("قال ك ل ب ثم", "كلب", "ك ل ب", ["joined separated letters"]),
