@@ -17,6 +17,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from app.rules import arabic
@@ -149,25 +150,41 @@ class Arabizi(Stage):
 
 
 class ArabiziInArabicWords(Arabizi):
-    """An Arabizi digit typed inside an Arabic word is its letter too ("5نزير" → "خنزير", "ك7ب"):
-    one digit between Arabic letters, or opening a word of two more. A number glued to its unit
-    ("5دقائق", "3ايام") reads as nonsense that matches nothing, never as a word it was not. So is
-    one Latin letter in a word that is Arabic letters on both sides of it ("كlب" → "كلب"): no word
-    of either script has one. An Arabizi word whose digits became letters ("7a2eer" → "حaءeer") is
-    a Latin word still, and keeps its Latin letters."""
+    """Arabizi typed inside an Arabic word is its letters too: a digit or a Latin letter where an
+    Arabic letter belongs ("5نزير" → "خنزير", "ك7ب", "كlب" → "كلب", "مt5لف" → "متخلف", "يلعn").
 
-    _word = re.compile(
-        r"(?<![\w])[235-9](?=[ء-ي]{2})|(?<=[ء-ي])[235-9](?=[ء-ي])"
-        r"|(?<=(?<!\w)[ء-ي])[abdfghijklmnopqrstuvwyz](?=[ء-ي]+(?!\w))"
-        r"|(?<=(?<!\w)[ء-ي]{2})[abdfghijklmnopqrstuvwyz](?=[ء-ي]+(?!\w))"
-        r"|(?<=[ء-ي]{3})[abdfghijklmnopqrstuvwyz](?=[ء-ي]+(?!\w))"
-    )
+    Read so in a word that is otherwise Arabic: one such character between Arabic letters, or up to
+    two (a stretched one counts once) in a word holding two Arabic letters side by side. A number
+    glued to its unit ("5دقائق", "3ايام") reads as nonsense that matches nothing, never as a word it
+    was not; an Arabizi word
+    whose digits became letters ("7a2eer" → "حaءeer") has no two Arabic letters side by side and
+    keeps its Latin letters. Runs after the letters split by spaces or dots are joined ("ح m ا ر").
+    """
+
+    _latin_or_digit = "235-9abdfghijklmnopqrstuvwyz"
+    _candidate = re.compile(f"[ء-ي][{_latin_or_digit}]|[{_latin_or_digit}][ء-ي]")
+    _token = re.compile(r"[^\W_]+")
+    # a run of one repeated character counts once ("كلllllب" is one letter stretched)
+    _foreign = re.compile(r"([a-z0-9])\1*")
+    _one_between = re.compile(f"[ء-ي]+[{_latin_or_digit}][ء-ي]+")
+    _side_by_side = re.compile("[ء-ي]{2}")
+    MAX_FOREIGN = 2
 
     def needed(self, text):
-        return self._word.search(text) is not None
+        return self._candidate.search(text) is not None
 
     def apply(self, text):
-        return self._word.sub(lambda m: m.group().translate(arabic.ARABIZI_IN_ARABIC), text)
+        return self._token.sub(self._read, text)
+
+    def _read(self, token: re.Match) -> str:
+        word = token.group()
+        foreign = sum(1 for _ in self._foreign.finditer(word))
+        if not foreign or not (
+            self._one_between.fullmatch(word)
+            or (foreign <= self.MAX_FOREIGN and self._side_by_side.search(word))
+        ):
+            return word
+        return word.translate(arabic.ARABIZI_IN_ARABIC)
 
 
 class RegexStage(Stage):
@@ -236,12 +253,15 @@ class ArabiziApostrophe(RegexStage):
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F"
 _SEPARATOR = r"[\s.\-*_+·•|~/" + _EMOJI + "]+"
 _LETTER = r"[^\W\d_]"
+_EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
 
 
 class JoinSpacedLetters(RegexStage):
     """Three or more single letters split by spaces, dots, dashes, stars … ("ح.م.ا.ر", "ك ل ب").
 
-    Three, so a lone conjunction و between two words is never glued to them.
+    Three, so a lone conjunction و between two words is never glued to them. Where a run spells
+    several words, the letters of each are split one way and the words another — a wider gap or a
+    different mark ("ا ن ت  ك ل ب"، "ا ن ت - ك ل ب"، "ا.ن.ت ك.ل.ب"): that gap stays a space.
     """
 
     regex = re.compile(rf"(?<![^\W_]){_LETTER}(?:{_SEPARATOR}{_LETTER}(?![^\W_])){{2,}}")
@@ -254,13 +274,28 @@ class JoinSpacedLetters(RegexStage):
         return self._candidate.search(text) is not None
 
     def replacement(self, match):
-        return "".join(c for c in match.group() if c.isalpha())
+        return "".join(joined for _, _, joined in self.pieces(match)) + match.group()[-1]
 
     def pieces(self, match):
         # one edit per letter and the separator after it, so part of a joined run maps precisely
         base = match.start()
-        for piece in self._letter_and_separator.finditer(match.group()):
-            yield base + piece.start(), base + piece.end(), piece.group(1)
+        letters = list(self._letter_and_separator.finditer(match.group()))
+        breaks = self._word_breaks([letter.group(2) for letter in letters])
+        for letter, ends_a_word in zip(letters, breaks, strict=True):
+            yield base + letter.start(), base + letter.end(), letter.group(1) + (" " if ends_a_word else "")
+
+    @staticmethod
+    def _word_breaks(separators: list[str]) -> list[bool]:
+        """Which separators part two words: those wider than the run's usual one, or a space where the
+        letters are split by a mark (and a mark where they are split by spaces). An emoji is put among
+        the letters of one word as often as between words («ح 🐴 م ا ر»): it parts nothing."""
+        usual = Counter(separators).most_common(1)[0][0]
+        return [
+            separator != usual
+            and not _EMOJI_CHAR.search(separator)
+            and (len(separator) > len(usual) or separator.isspace() != usual.isspace())
+            for separator in separators
+        ]
 
 
 class JoinLettersCutInsideWords(RegexStage):
@@ -276,10 +311,9 @@ class JoinLettersCutInsideWords(RegexStage):
         rf"([ء-ي])(?:[*_]+|(?<![ء-ي].)(?:\.|[{_EMOJI}]+)|(?:\.|[{_EMOJI}]+)(?=[ء-ي](?![ء-ي])))(?=[ء-ي])"
     )
     step = arabic.JOINED_LETTERS
-    _emoji = re.compile(f"[{_EMOJI}]")
 
     def needed(self, text):
-        return "*" in text or "_" in text or "." in text or self._emoji.search(text) is not None
+        return "*" in text or "_" in text or "." in text or _EMOJI_CHAR.search(text) is not None
 
     def replacement(self, match):
         return match.group(1)
@@ -358,7 +392,7 @@ _FOLD_SECOND_READING = FoldCharacters(arabic.SECOND_READING_TABLE, arabic.SECOND
 _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
     # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
-    ArabiziApostrophe(), Arabizi(), ArabiziInArabicWords(), JoinLettersCutInsideWords(), JoinSpacedLetters(),
+    ArabiziApostrophe(), Arabizi(), JoinLettersCutInsideWords(), JoinSpacedLetters(), ArabiziInArabicWords(),
     CollapseRepeats(), DropFinalAlif(), CollapseSpaces(),
 )
 

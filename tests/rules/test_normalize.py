@@ -78,6 +78,17 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("كxب", "كxب"),  # a letter with no one Arabizi reading stays
         ("حمار l", "حمار l"),  # a Latin letter that is a word of its own stays
         ("vitaminD فيتامين", "vitamind فيتامين"),  # Latin beside Arabic, not between its letters
+        ("مt5لف", "متخلف"),  # two Arabizi characters in a word with Arabic letters side by side
+        ("يلعn", "يلعن"),  # … ending it
+        ("bغل", "بغل"),  # … opening it
+        ("كلllllب", "كلب"),  # a stretched Latin letter counts once
+        ("جالاكسيS24", "جالاكسيs24"),  # three: a model number, left alone
+        ("7a2eer", "حaءeer"),  # an Arabizi word keeps its Latin letters
+        ("ح m ا ر", "حمار"),  # joined first, then read
+        ("ا ن ت  ك ل ب", "انت كلب"),  # a wider gap between the spaced letters of two words
+        ("ا ن ت - ك ل ب", "انت كلب"),  # a dash between them
+        ("ا.ن.ت ك.ل.ب", "انت كلب"),  # dotted letters, a space between the words
+        ("ك  ل  ب", "كلب"),  # one wide gap everywhere parts no word
         ("ابن\n\n   الكلب", "ابن الكلب"),  # whitespace runs
         ("قناةالخنزيرة", "قناه الخنزيره"),  # a word glued after ة
         ("تسمىالخنزيرة", "تسمي الخنزيره"),  # a word glued after ى
