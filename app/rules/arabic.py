@@ -270,6 +270,9 @@ KIN = frozenset({
     "جارنا", "الجيران", "جيرانا", "جيراننا", "اهلي", "ستي", "جدتي", "عمتي", "خالتي", "امي", "ولدي", "ابني",
     "عم", "عمو", "الحاج", "انا",
 })
+# Kin right after a beast, in construct, own it: «مطي جدي»، «كلب الجيران»، «حمار عمي». Not «عم», the
+# Levantine progressive («هالحمار عم يحكي» says a man is talking), nor «انا».
+KIN_OF_A_BEAST = KIN - {"عم", "عمو", "انا"}
 HAS_ONE = frozenset({"عندو", "عنده", "عندي", "عندها", "معاه", "معه", "معو", "عندهم"})
 # the words that may stand between kin and «has»: «جدي كان عندو حمار»
 KIN_HAD = frozenset({"كان", "كانت", "كنت"})

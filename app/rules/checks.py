@@ -524,15 +524,16 @@ class LiteralScenes(_ListFilter):
     (`scene_cues`: a farm, a zoo, a vet, a bite, the municipality's bins) stands within
     SCENE_WINDOW words of it in the same sentence: «الكلاب الضالة عضت طفلا»، «البلدية لم تجمع
     الزبالة». So is the writer's own beast or his kin's, with no cue (`_owned`: «الكلب تبعنا»،
-    «البغل ديال عمي»، «جدي كان عندو حمار»). Said to someone it is still an insult: with يا, or after
+    «مطي جدي»، «البغل ديال عمي»، «جدي كان عندو حمار»). Said to someone it is still an insult: with يا, or after
     a pronoun («انت حمار»، «هم كلاب») it is kept whatever the scene.
     """
 
     option = "scene_cues"
     words_option = "scene_words"
     SCENE_WINDOW = 6
-    # the possessives that make the word the writer's own animal, a scene in themselves
-    OWNERS = arabic.OWNED_BY_THE_WRITER
+    # the possessives that make the word the writer's own animal, and the kin whose beast it is in
+    # construct («مطي جدي»), a scene in themselves
+    OWNERS = arabic.OWNED_BY_THE_WRITER | arabic.KIN_OF_A_BEAST
 
     def __init__(self, words, cues, lexicons: Lexicons):
         super().__init__(cues, lexicons)

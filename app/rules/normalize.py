@@ -213,18 +213,27 @@ class RegexStage(Stage):
         return edits
 
 
-class JoinTatweelSplits(RegexStage):
-    """A word stretched by tatweel on both sides of a space is one word cut in two («شـ ـرمـ ـوطه»):
-    no word ends in tatweel and the next opens with one. Runs first, before tatweel is removed."""
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F"
+_SEPARATOR = r"[\s.\-*_+·•|~/" + _EMOJI + "]+"
+_LETTER = r"[^\W\d_]"
+_EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
 
-    regex = re.compile(arabic.TATWEEL + "+[^\\S\\n]+" + arabic.TATWEEL + "+")
+
+class JoinTatweelSplits(RegexStage):
+    """A word stretched by tatweel on both sides of a space, a dot or an emoji is one word cut in two
+    («شـ ـرمـ ـوطه»، «المسيـ.ـحيين»، «المجـ😡ـوس»): no word ends in tatweel and the next opens with
+    one. Runs first, before tatweel is removed."""
+
+    regex = re.compile(arabic.TATWEEL + "+(?:[^\\S\\n]|[.·•*_~|" + _EMOJI + "])+" + arabic.TATWEEL + "+")
     step = arabic.JOINED_LETTERS
 
     def needed(self, text):
         return arabic.TATWEEL in text
 
     def replacement(self, match):
-        return ""
+        # a dot becomes a star, which the later joining of letters cut inside a word always closes:
+        # «مـ.ـز.ور» still reads as the lone letters «م.ز.ور» do
+        return arabic.TATWEEL + "*" + arabic.TATWEEL if "." in match.group() else ""
 
 
 class ArabiziApostrophe(RegexStage):
@@ -250,12 +259,6 @@ class ArabiziApostrophe(RegexStage):
 
 # emoji and pictographs, with the variation selector some of them carry: a disguise puts one
 # between the letters of an insult ("ح 🐴 م ا ر", "كل🐕ب")
-_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F"
-_SEPARATOR = r"[\s.\-*_+·•|~/" + _EMOJI + "]+"
-_LETTER = r"[^\W\d_]"
-_EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
-
-
 class JoinSpacedLetters(RegexStage):
     """Three or more single letters split by spaces, dots, dashes, stars … ("ح.م.ا.ر", "ك ل ب").
 

@@ -89,6 +89,9 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("ا ن ت - ك ل ب", "انت كلب"),  # a dash between them
         ("ا.ن.ت ك.ل.ب", "انت كلب"),  # dotted letters, a space between the words
         ("ك  ل  ب", "كلب"),  # one wide gap everywhere parts no word
+        ("المجـ😡ـوس", "المجوس"),  # an emoji between two tatweels is inside the word
+        ("المسيـ.ـحيين", "المسيحين"),  # so is a dot
+        ("حلو 😂 والله", "حلو 😂 واله"),  # an emoji between words, no tatweel: words stay apart
         ("ابن\n\n   الكلب", "ابن الكلب"),  # whitespace runs
         ("قناةالخنزيرة", "قناه الخنزيره"),  # a word glued after ة
         ("تسمىالخنزيرة", "تسمي الخنزيره"),  # a word glued after ى
@@ -162,7 +165,7 @@ def test_plain_level_keeps_urls_digits_and_separated_letters():
         ("you ＳＴＵＰＩＤ", "stupid", "ＳＴＵＰＩＤ", ["NFKC presentation forms", "lowercased Latin"]),
         ("قال ك ل ب ثم", "كلب", "ك ل ب", ["joined separated letters"]),
         ("ثم ح*مار", "حمار", "ح*مار", ["joined separated letters"]),
-        ("يا حـ.ـمـ.ـار", "حمار", "حـ.ـمـ.ـار", ["removed tatweel", "joined separated letters"]),
+        ("يا حـ.ـمـ.ـار", "حمار", "حـ.ـمـ.ـار", ["joined separated letters", "removed tatweel"]),
         ("يا حـ ـمار", "حمار", "حـ ـمار", ["joined separated letters"]),
         ("هو حمار", "حمار", "حمار", []),
         ("قناةالخنزيرة كذابة", "الخنزيره", "الخنزيرة", ["folded letter forms"]),
