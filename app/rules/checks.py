@@ -47,8 +47,9 @@ _QURANIC_SIGNS = re.compile("[\u06d6-\u06ed]")
 # the short vowels, tanween, shadda, sukun and the dagger alif of a fully vowelled word
 _VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670]")
 # a sentence ends between a target and a word: the word is not aimed at it («ما قال انهم خونة. هذا كذب»);
-# an ellipsis is a pause, not an end («انت... كذاب»)
-_SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;]")
+# an ellipsis is a pause, not an end («انت... كذاب»); a verse's closing parenthesis ends the quotation
+# its opener began («قال تعالى ﴿كونوا قردة خاسئين﴾ وانتم قرود»)
+_SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;﴾]")
 
 
 def _word_at(text: NormalizedText, word_starts: list[int], index: int) -> str:
