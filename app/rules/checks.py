@@ -567,9 +567,9 @@ class LiteralScenes(_ListFilter):
         return _apart(hit, cue, word_starts) <= self.SCENE_WINDOW
 
     def _owned(self, hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
-        """Whether the word is the beast of the writer («الكلب تبعنا») or of the writer's kin: a
-        possessive particle and kin right after it («البغل ديال عمي»), or kin, maybe «كان», then «has»
-        right before it («جدي كان عندو حمار»)."""
+        """Whether the word is the beast of the writer («الكلب تبعنا») or of the writer's kin: kin
+        right after it («مطي جدي», read with the owners), a possessive particle and kin right after it
+        («البغل ديال عمي»), or kin, maybe «كان», then «has» right before it («جدي كان عندو حمار»)."""
         first, last = _word_span(hit.start, hit.end, word_starts)
         after = _words_at(text, word_starts, last + 1, last + 3)
         if after and after[0] in self.OWNERS:
