@@ -156,9 +156,9 @@ class ArabiziInArabicWords(Arabizi):
     Read so in a word that is otherwise Arabic: one such character between Arabic letters, or up to
     two (a stretched one counts once) in a word holding two Arabic letters side by side. A number
     glued to its unit ("5دقائق", "3ايام") reads as nonsense that matches nothing, never as a word it
-    was not; an Arabizi word
-    whose digits became letters ("7a2eer" → "حaءeer") has no two Arabic letters side by side and
-    keeps its Latin letters. Runs after the letters split by spaces or dots are joined ("ح m ا ر").
+    was not; an Arabizi word whose digits became letters ("7a2eer" → "حaءeer") has no two Arabic
+    letters side by side and keeps its Latin letters. Runs after the letters split by spaces or dots
+    are joined ("ح m ا ر").
     """
 
     _latin_or_digit = "235-9abdfghijklmnopqrstuvwyz"
@@ -213,6 +213,8 @@ class RegexStage(Stage):
         return edits
 
 
+# emoji and pictographs, with the variation selector some of them carry: a disguise puts one
+# between the letters of an insult ("ح 🐴 م ا ر", "كل🐕ب")
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F"
 _SEPARATOR = r"[\s.\-*_+·•|~/" + _EMOJI + "]+"
 _LETTER = r"[^\W\d_]"
@@ -257,8 +259,6 @@ class ArabiziApostrophe(RegexStage):
         return arabic.ARABIZI_APOSTROPHE[match.group(1) or match.group(2)]
 
 
-# emoji and pictographs, with the variation selector some of them carry: a disguise puts one
-# between the letters of an insult ("ح 🐴 م ا ر", "كل🐕ب")
 class JoinSpacedLetters(RegexStage):
     """Three or more single letters split by spaces, dots, dashes, stars … ("ح.م.ا.ر", "ك ل ب").
 
