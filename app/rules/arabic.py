@@ -99,7 +99,8 @@ SECOND_READINGS = {"چ": "ك"}
 SECOND_READING_TABLE = str.maketrans({**_FOLDS, **SECOND_READINGS})
 SECOND_READING_STEP = {**FOLD_STEP, **dict.fromkeys(SECOND_READINGS, READ_AS_KAF)}
 
-# Arabizi digits, used only inside Latin words: 9 → ق (as in "9alb"); ص is written "9'" rarely.
+# Arabizi digits, read inside Latin words and (with ARABIZI_LETTERS) inside Arabic ones: 9 → ق (as in
+# "9alb"); ص is written "9'" rarely.
 _ARABIZI_DIGIT_LETTERS = {"2": "ء", "3": "ع", "5": "خ", "6": "ط", "7": "ح", "8": "غ", "9": "ق"}
 ARABIZI_DIGITS = str.maketrans(_ARABIZI_DIGIT_LETTERS)
 # A digit with an apostrophe is the dotted letter: 3' = غ (also written 8), 7' = خ (also 5),
