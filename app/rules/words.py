@@ -90,10 +90,23 @@ def _opener(term: str) -> tuple[str, frozenset[str]]:
 def dialect_variants(term: str) -> list[str]:
     """The term, and the spellings of the same phrase in other dialects (none for a single word):
     opened by each other member of its opener family (arabic.OPENER_FAMILIES), ending in ون where a
-    present-tense plural ends in و (arabic.PLURAL_WAW: «لازم ينذبحو» → «لازم ينذبحون»), and ending in
-    the spoken pronoun و where it ends in ه (arabic.SPOKEN_PRONOUN_HU: «الله ياخده» → «الله ياخدو»)."""
+    present-tense plural ends in و (arabic.PLURAL_WAW: «لازم ينذبحو» → «لازم ينذبحون»), ending in
+    the spoken pronoun و where it ends in ه (arabic.SPOKEN_PRONOUN_HU: «الله ياخده» → «الله ياخدو»),
+    and with its vocative joined to the next word, as comments often write it («ياجزمه»، «يابن
+    الكلب»: an alif after يا is written once)."""
     if " " not in term:
         return [term] if term else []
+    variants = _spoken_variants(term)
+    return variants + [_joined_vocative(variant) for variant in variants if variant.startswith(arabic.VOCATIVE + " ")]
+
+
+def _joined_vocative(term: str) -> str:
+    rest = term[len(arabic.VOCATIVE) + 1:]
+    return arabic.VOCATIVE + rest.removeprefix("ا")
+
+
+def _spoken_variants(term: str) -> list[str]:
+    """The phrase with each opener of its family and its dialect endings."""
     opener, family = _opener(term)
     rest = term[len(opener) + 1:] if opener else term
     variants = [term, *(f"{other} {rest}" for other in sorted(family - {opener}))]

@@ -306,6 +306,17 @@ def test_a_phrase_ending_in_a_present_plural_is_found_ending_in_waw_nun():
     assert not any(v.endswith("ون") for v in dialect_variants("كلهم حرامي"))
 
 
+def test_a_phrase_opened_by_the_vocative_is_found_with_it_joined():
+    matcher = TermMatcher(parse_word_list("يا جزمه\nيا ابن الكلب\nيا رخيص"))
+    assert _terms_found(matcher, "اسكت ياجزمة") == ["ياجزمه"]
+    # the alif after يا is written once: «يابن»
+    assert _terms_found(matcher, "يابن الكلب") == ["يابن الكلب"]
+    assert _terms_found(matcher, "يا رخيص") == ["يا رخيص"]
+    # only the vocative joins: a word that merely begins with يا is not one
+    assert _terms_found(matcher, "ياسمين رخيصة") == []
+    assert "ياجزمه" not in dialect_variants("جزمه")
+
+
 def test_arabizi_terms_are_found_behind_the_joined_article():
     matcher = TermMatcher(parse_word_list("bhim\n7mar\nab"))
     for written in ("lbhim", "elbhim", "wlbhim", "l7mar", "el7mar"):
