@@ -115,6 +115,8 @@ ARABIZI_LETTERS = {
     "i": "ي", "o": "و", "u": "و", "p": "ب", "v": "ف",
 }
 ARABIZI_IN_ARABIC = str.maketrans({**_ARABIZI_DIGIT_LETTERS, **ARABIZI_LETTERS})
+# the characters that table reads, for a regex class
+ARABIZI_IN_ARABIC_CHARS = "".join(sorted({**_ARABIZI_DIGIT_LETTERS, **ARABIZI_LETTERS}))
 APOSTROPHES = "'’‘`ʼ"
 
 # Arabic letters after folding (hamza … yeh); used to tell Arabic terms from Latin ones.

@@ -117,9 +117,14 @@ def _written(hit: WordHit, text: NormalizedText) -> str:
     return text.original[start:end]
 
 
+def _within(hit: WordHit, start: int, end: int) -> bool:
+    """Whether the hit lies within the span start … end of the normalized text."""
+    return start <= hit.start and hit.end <= end
+
+
 def _inside(hit: WordHit, phrase: WordHit) -> bool:
     """Whether the hit lies within the phrase («فان قاتلوكم فاقتلوهم» holds «اقتلوهم»)."""
-    return phrase.start <= hit.start and hit.end <= phrase.end
+    return _within(hit, phrase.start, phrase.end)
 
 
 def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:
@@ -427,7 +432,7 @@ class Mentions:
         («وَلَا تَكُن لِّلْخَائِنِينَ خَصِيمًا ۚ» quotes, «انت خائن» next to it does not)."""
         if "﴿" in text.text:
             verses = text.memo("verses", lambda: [verse.span(1) for verse in _VERSE.finditer(text.text)])
-            hits = [hit for hit in hits if not any(start <= hit.start and hit.end <= end for start, end in verses)]
+            hits = [hit for hit in hits if not any(_within(hit, start, end) for start, end in verses)]
         if hits and _QURANIC_SIGNS.search(text.original):
             hits = [hit for hit in hits if not _VOWEL_MARKS.search(_written(hit, text))]
         return hits

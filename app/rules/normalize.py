@@ -161,7 +161,7 @@ class ArabiziInArabicWords(Arabizi):
     are joined ("ح m ا ر").
     """
 
-    _latin_or_digit = "235-9abdfghijklmnopqrstuvwyz"
+    _latin_or_digit = arabic.ARABIZI_IN_ARABIC_CHARS
     _candidate = re.compile(f"[ء-ي][{_latin_or_digit}]|[{_latin_or_digit}][ء-ي]")
     _token = re.compile(r"[^\W_]+")
     # a run of one repeated character counts once ("كلllllب" is one letter stretched)
@@ -216,17 +216,19 @@ class RegexStage(Stage):
 # emoji and pictographs, with the variation selector some of them carry: a disguise puts one
 # between the letters of an insult ("ح 🐴 م ا ر", "كل🐕ب")
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F"
-_SEPARATOR = r"[\s.\-*_+·•|~/" + _EMOJI + "]+"
+# the marks typed between the letters of a word to hide it, besides spaces
+_MARKS = r".\-*_+·•|~/" + _EMOJI
+_SEPARATOR = r"[\s" + _MARKS + "]+"
 _LETTER = r"[^\W\d_]"
 _EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
 
 
 class JoinTatweelSplits(RegexStage):
-    """A word stretched by tatweel on both sides of a space, a dot or an emoji is one word cut in two
-    («شـ ـرمـ ـوطه»، «المسيـ.ـحيين»، «المجـ😡ـوس»): no word ends in tatweel and the next opens with
-    one. Runs first, before tatweel is removed."""
+    """A word stretched by tatweel on both sides of a space, a dot, a dash or an emoji is one word
+    cut in two («شـ ـرمـ ـوطه»، «المسيـ.ـحيين»، «المجـ😡ـوس»): no word ends in tatweel and the next
+    opens with one. Runs first, before tatweel is removed."""
 
-    regex = re.compile(arabic.TATWEEL + "+(?:[^\\S\\n]|[.·•*_~|" + _EMOJI + "])+" + arabic.TATWEEL + "+")
+    regex = re.compile(arabic.TATWEEL + "+(?:[^\\S\\n]|[" + _MARKS + "])+" + arabic.TATWEEL + "+")
     step = arabic.JOINED_LETTERS
 
     def needed(self, text):

@@ -91,6 +91,7 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("ك  ل  ب", "كلب"),  # one wide gap everywhere parts no word
         ("المجـ😡ـوس", "المجوس"),  # an emoji between two tatweels is inside the word
         ("المسيـ.ـحيين", "المسيحين"),  # so is a dot
+        ("شرمـ-ـوطه", "شرموطه"),  # and a dash
         ("حلو 😂 والله", "حلو 😂 واله"),  # an emoji between words, no tatweel: words stay apart
         ("ابن\n\n   الكلب", "ابن الكلب"),  # whitespace runs
         ("قناةالخنزيرة", "قناه الخنزيره"),  # a word glued after ة
