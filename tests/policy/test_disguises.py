@@ -43,6 +43,8 @@ LISTS = {
     "targets_religions.txt": ("{} حشرات", "religion_attack"),
     "targets_sects.txt": ("{} حشرات", "sectarian_incitement"),
     "targets_worship.txt": ("لازم نحرق {}", "sectarian_incitement"),
+    "targets_kin.txt": ("{} بالكباريه", "person_offense"),
+    "vice.txt": ("اختك {}", "person_offense"),
     "targets_peoples.txt": ("{} حشرات", "racist_incitement"),
     "targets_factions.txt": ("{} حشرات", "person_offense"),
     "targets_bunch.txt": ("{} لصوص", "person_offense"),
