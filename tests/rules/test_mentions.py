@@ -7,7 +7,7 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو"
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -162,6 +162,7 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا لك يا حمار", ["حمار"]),  # to you: said to the reader
         ("قالوا لا يا حمار", ["حمار"]),  # «no» is no one spoken to
         ("قالوا للمواطن شيئا يا حمار", ["حمار"]),  # a word between: said here, not reported
+        ("المعلق اللي اسمو فارس واضح انه حمار", ["حمار"]),  # «his name»: no one else says it
     ],
 )
 def test_a_label_not_reported_of_a_third_party_still_hits(policy, body, typed):
