@@ -1,9 +1,10 @@
-"""The default policy's word lists write each phrase once: the spellings the matcher derives
-(another opener of the same family, the spoken pronoun و for ه) are never listed by hand."""
+"""The default policy's word lists write each phrase once: no term twice in a list, and the spellings
+the matcher derives (another opener of the same family, the spoken pronoun و for ه) are never listed
+by hand."""
 import pytest
 
 from app.rules import Submission, evaluate
-from app.rules.normalize import normalize_term
+from app.rules.normalize import normalize_term, term_forms
 from app.rules.words import dialect_variants, parse_word_list
 
 from .conftest import LEXICON_DIR
@@ -26,6 +27,27 @@ def test_derived_duplicates_are_found():
         "لازم يطردوهم", "يجب ان يطردوهم", "الله ياخدو",
     ]
     assert derived_duplicates(["ابن الكلب", "اولاد الكلب", "حقيره", "حقيرو"]) == []
+
+
+def repeated_terms(terms: list[str]) -> list[str]:
+    """The terms of a list written again further down: the same letters once folded, diacritics
+    and tatweel gone, doubled letters kept (so «هنيكك» and «هنيك» are two spellings, not a repeat)."""
+    seen, repeated = set(), []
+    for term in terms:
+        written = " ".join(term_forms(term)[1].split())
+        if written in seen:
+            repeated.append(term)
+        seen.add(written)
+    return repeated
+
+
+def test_repeated_terms_are_found():
+    assert repeated_terms(["عبدة القبور", "عبده القبور", "هنيكك", "هنيك", "حمار"]) == ["عبده القبور"]
+
+
+@pytest.mark.parametrize("path", sorted(LEXICON_DIR.glob("*.txt")), ids=lambda path: path.name)
+def test_no_list_repeats_a_term(path):
+    assert repeated_terms(parse_word_list(path.read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.parametrize("path", sorted(LEXICON_DIR.glob("*.txt")), ids=lambda path: path.name)
