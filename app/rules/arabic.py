@@ -350,10 +350,11 @@ LIKE_WHOSE = frozenset({
 # of saying or writing: «يكتب مرتزق» may be a mercenary who writes. A term of mention_verbs.txt that
 # opens with one of these is a verb of chanting («هتفوا»، «بيهتفوا»). Normalized spellings.
 CHANTING_VERB_STEMS = ("هتف", "يهتف", "بيهتف")
-# «his / her / their name», in mention_verbs.txt only for the thing named in a quotation after it
-# («شي اسمه "…"»): it reports no label said about a third party, so «اسمو فارس، واضح انه ديوث»
-# calls Fares a cuckold (checks.Mentions). Normalized spellings.
-NAME_NOUNS = frozenset({"اسمه", "اسمها", "اسمو", "اسمهم"})
+# The nouns of mention_verbs.txt that only open a quotation: «his / her / their name», «the story»
+# («شي اسمه "…"»، «شو قصة "…"»). No one says anything in them, so they report no label said about a
+# third party: «اسمو فارس، واضح انه ديوث» calls Fares a cuckold, «كل القصة ان الوزير حمار» calls the
+# minister a donkey (checks.Mentions). Normalized spellings.
+QUOTATION_NOUNS = frozenset({"اسمه", "اسمها", "اسمو", "اسمهم", "قصه"})
 
 
 def char_class(chars) -> str:

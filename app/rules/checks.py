@@ -389,7 +389,7 @@ class Mentions:
             return False
         first, last = _word_span(hit.start, hit.end, word_starts)
         for verb in verbs:
-            if verb.term in arabic.NAME_NOUNS:
+            if verb.term in arabic.QUOTATION_NOUNS:
                 continue
             gap = _words_after(hit, verb, word_starts)
             if not 0 < gap <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):

@@ -7,7 +7,7 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه"
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -163,6 +163,7 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا لا يا حمار", ["حمار"]),  # «no» is no one spoken to
         ("قالوا للمواطن شيئا يا حمار", ["حمار"]),  # a word between: said here, not reported
         ("المعلق اللي اسمو فارس واضح انه حمار", ["حمار"]),  # «his name»: no one else says it
+        ("كل القصة ان الوزير حمار", ["حمار"]),  # «the story»: no one else says it either
     ],
 )
 def test_a_label_not_reported_of_a_third_party_still_hits(policy, body, typed):
