@@ -280,6 +280,11 @@ HAS_ONE = frozenset({"عندو", "عنده", "عندي", "عندها", "معاه
 # the words that may stand between kin and «has»: «جدي كان عندو حمار»
 KIN_HAD = frozenset({"كان", "كانت", "كنت"})
 
+# «was», «were» in the third person: a label told of a people's past, with a time before Islam after
+# it, is history (checks.InHistory): «كان الفرس مجوسا قبل الاسلام». Not the first or second person:
+# «كنتم عباد اصنام» is said to the reader. Normalized spellings.
+WAS = frozenset({"كان", "كانت", "كانو", "كانا"})
+
 # Words that may stand right before a definite noun without governing it, so that the noun still
 # heads its phrase: demonstratives and openers («هذه الفكرة سخيفة»، «والله الحلقة تافهة»). Any other
 # word before it without the article may be the head of a construct whose complement the noun is:

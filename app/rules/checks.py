@@ -26,7 +26,7 @@ _OPTIONAL_LISTS = fields.List(fields.String(), validate=validate.Length(min=1))
 WORD_LIST_OPTIONS = (
     "lexicons", "targets", "except", "except_written", "except_aimed_at", "mentions", "mention_verbs",
     "scene_words", "scene_cues", "mention_denials", "mention_scripture", "self_markers", "negators", "except_after",
-    "except_qualifying", "quality_words", "work_nouns", "dirt_words", "thing_nouns", "titles",
+    "except_qualifying", "quality_words", "work_nouns", "dirt_words", "thing_nouns", "titles", "history_markers",
 )
 # the options every word-list rule (lexicon, targeted) takes besides its lists
 _WORD_RULE_EXCEPTIONS = {
@@ -37,6 +37,7 @@ _WORD_RULE_EXCEPTIONS = {
     "quality_words": _OPTIONAL_LISTS, "work_nouns": _OPTIONAL_LISTS,
     "dirt_words": _OPTIONAL_LISTS, "thing_nouns": _OPTIONAL_LISTS,
     "self_markers": _OPTIONAL_LISTS, "negators": _OPTIONAL_LISTS, "titles": _OPTIONAL_LISTS,
+    "history_markers": _OPTIONAL_LISTS,
 }
 _WORD = arabic.WORD
 # a verse of the Quran between its ornate parentheses
@@ -109,6 +110,11 @@ def _apart_past_links(hit: WordHit, other: WordHit, word_starts: list[int], text
 def _words_after(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
     """How many words after the other the hit starts: 1 right after it, 0 or less before it."""
     return _word_span(hit.start, hit.end, word_starts)[0] - _word_span(other.start, other.end, word_starts)[1]
+
+
+def _words_apart(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
+    """How many words apart the two are, whichever comes first: 1 next to each other, 0 or less overlapping."""
+    return max(_words_after(hit, other, word_starts), _words_after(other, hit, word_starts))
 
 
 def _written(hit: WordHit, text: NormalizedText) -> str:
@@ -777,10 +783,41 @@ class Titled(_ListFilter):
         )
 
 
+class InHistory(_ListFilter):
+    """A rule's `history_markers` word lists: the times before Islam (قبل الاسلام، في الجاهلية، قبل
+    الفتح). A label told of the past — «was» (arabic.WAS) among the two words before it — with one of
+    these within four words of it, in the same sentence, is history, not name-calling: «كان الفرس
+    مجوسا قبل الاسلام»، «قبل الاسلام العرب كانوا عباد اصنام». Said with يا, or in the present
+    («الفرس مجوس قبل الاسلام وبعده»), it stays."""
+
+    option = "history_markers"
+    REACH_BACK_TO_WAS = 2
+    REACH_TO_MARKER = 4
+
+    def kept(self, hits, markers, text):
+        word_starts = _word_starts(text)
+        return [hit for hit in hits if not self._told_of_the_past(hit, markers, text, word_starts)]
+
+    def _told_of_the_past(
+        self, hit: WordHit, markers: list[WordHit], text: NormalizedText, word_starts: list[int]
+    ) -> bool:
+        if _said_to_someone(hit, text, word_starts):
+            return False
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        before = {_word_at(text, word_starts, i) for i in range(max(0, first - self.REACH_BACK_TO_WAS), first)}
+        if not before & arabic.WAS:
+            return False
+        return any(
+            0 < _words_apart(hit, marker, word_starts) <= self.REACH_TO_MARKER
+            and not _sentence_ends_between(hit, marker, text)
+            for marker in markers
+        )
+
+
 class _HitFilters:
     """What drops a word-list rule's hits before they count, in this order: exceptions and written
     exceptions, things aimed at, titles of works, mentions (reports, denials, scripture), literal
-    scenes, described work and things, self-mockery and denial."""
+    scenes, described work and things, self-mockery, denial and history."""
 
     def __init__(self, options: dict, lexicons: Lexicons):
         self.exceptions = Exceptions(options.get("except"), lexicons)
@@ -796,13 +833,14 @@ class _HitFilters:
         self.self_said = SaidOfSelf(options.get("self_markers"), lexicons)
         self.negated = Negated(options.get("negators"), lexicons)
         self.titled = Titled(options.get("titles"), lexicons)
+        self.history = InHistory(options.get("history_markers"), lexicons)
 
     def keep(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         hits = self.titled.keep(self.aimed_at.keep(self.ordinary(hits, text), text), text)
         hits = self.work.keep(self.scenes.keep(self.mentions.keep(hits, text), text), text)
         hits = self.things.keep(hits, text)
         hits = self.self_said.keep(hits, text)
-        return self.negated.keep(hits, text)
+        return self.history.keep(self.negated.keep(hits, text), text)
 
     def ordinary(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         """The hits no exception makes an ordinary word: what a targeted rule's targets must pass

@@ -74,7 +74,7 @@ EXCEPTION_LISTS = {
     "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "except_charges.txt", "scene_cues.txt", "denials.txt", "negators.txt", "governors.txt", "institutions.txt",
     "work_nouns.txt", "thing_nouns.txt", "titles.txt", "scripture.txt",
-    "refusing_heads.txt", "feast_beasts.txt",
+    "refusing_heads.txt", "feast_beasts.txt", "history.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word
