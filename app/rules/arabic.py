@@ -217,6 +217,13 @@ NAMED_WITH_GOD = frozenset({
     "حمد", "مال", "عوض", "جاد", "خلف", "فتح", "ذكر", "شكر", "دين", "شرع", "حكم", "عباد", "اسد",
 })
 
+# The words before الله that praise or invoke it, after which the next word is what is admired or
+# begun, never said of God: «ما شاء الله كلب جميل»، «سبحان الله شيطان يوسوس»، «بسم الله». «ما شاء»
+# is two words; «ان شاء الله» is not here, since it opens curses and prayers against people («ان شاء
+# الله يدمرهم»). Normalized spellings (checks.PatternCheck).
+PRAISING_GOD = frozenset({"سبحان", "بسم", "ماشاء", "ماشا"})
+PRAISING_GOD_AFTER_MA = "شاء"
+
 # A listed phrase is also matched with a dialect ending on its last word only when that word has
 # four letters or more, so a three-letter root stays whole (words.dialect_variants).
 ENDING_VARIANT_MIN_WORD = 4

@@ -63,6 +63,31 @@ def _right_after(span: WordHit, text: NormalizedText, word_starts: list[int], wo
     return first > 0 and _word_at(text, word_starts, first - 1) in words
 
 
+def _not_in_a_name(hits: list[WordHit], text: NormalizedText, praising: bool = False) -> list[WordHit]:
+    """Drop the hits opened by God that stand inside a name or title made with الله
+    (arabic.NAMED_WITH_GOD): «نصر الله يكسر الصمت» is Nasrallah, «حزب الله مجرم» a party. With
+    `praising`, also those right after the words that praise God (arabic.PRAISING_GOD): «ما شاء الله
+    كلب جميل» admires a dog."""
+    opened_by_god = [hit for hit in hits if hit.term.startswith(arabic.GOD + " ") and not hit.clitic]
+    if not opened_by_god:
+        return hits
+    word_starts = _word_starts(text)
+    in_a_name = [
+        hit for hit in opened_by_god
+        if _right_after(hit, text, word_starts, arabic.NAMED_WITH_GOD)
+        or (praising and _praising_god(hit, text, word_starts))
+    ]
+    return [hit for hit in hits if hit not in in_a_name]
+
+
+def _praising_god(hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+    first = _word_span(hit.start, hit.end, word_starts)[0]
+    before = _words_at(text, word_starts, first - 2, first)
+    return bool(before) and (
+        before[-1] in arabic.PRAISING_GOD or before[-2:] == ["ما", arabic.PRAISING_GOD_AFTER_MA]
+    )
+
+
 def _words_at(text: NormalizedText, word_starts: list[int], start: int, stop: int) -> list[str]:
     """The words at indices start … stop - 1 that the text has."""
     return [_word_at(text, word_starts, i) for i in range(max(start, 0), min(stop, len(word_starts)))]
@@ -490,18 +515,7 @@ class AimedAt(_ListFilter):
     option = "except_aimed_at"
 
     def keep(self, hits, text):
-        return super().keep(self._not_in_a_name(hits, text), text) if self.matcher is not None else hits
-
-    @staticmethod
-    def _not_in_a_name(hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
-        """Drop the formulas opened by God that stand inside a name or title made with الله
-        (arabic.NAMED_WITH_GOD): «نصر الله يكسر الصمت» is Nasrallah, «حزب الله يرد» a party."""
-        opened_by_god = [hit for hit in hits if hit.term.startswith(arabic.GOD + " ") and not hit.clitic]
-        if not opened_by_god:
-            return hits
-        word_starts = _word_starts(text)
-        in_a_name = [hit for hit in opened_by_god if _right_after(hit, text, word_starts, arabic.NAMED_WITH_GOD)]
-        return [hit for hit in hits if hit not in in_a_name]
+        return super().keep(_not_in_a_name(hits, text), text) if self.matcher is not None else hits
 
     def kept(self, hits, things, text):
         word_starts = _word_starts(text)
@@ -927,7 +941,7 @@ class PatternCheck(Check):
             return []
         at_things = self.aimed_at.things_at([aim for _, aim in aimed if aim is not None], text)
         found = [match for match, aim in aimed if aim is None or aim not in at_things]
-        hits = [WordHit(m.start, m.end, m.term, "", "") for m in found]
+        hits = _not_in_a_name([WordHit(m.start, m.end, m.term, "", "") for m in found], text, praising=True)
         kept = self.governed.keep(self.mentions.keep(self.aimed_at.keep(hits, text), text), text)
         kept = self.self_said.keep(kept, text)
         if self.targets is not None and kept:

@@ -199,3 +199,36 @@ def test_with_self_markers_a_match_said_of_oneself_is_dropped(body, found):
     policy = build(rule("p", "pattern", pattern=r"\mاغبي\s+واحد\M", self_markers=["self"]),
                    lexicons={"self": "انا\nاني"})
     assert texts(policy, body) == found
+
+
+@pytest.fixture(scope="module")
+def god_policy():
+    return build(rule("god_insulted", "pattern", pattern="\\mاله\\s+(?:كلب|مجرم|كذاب|شيطان)\\M"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "حزب الله مجرم بحق السوريين",  # a party named with God
+        "نصر الله كذاب",  # a man's name
+        "عبد الله كلب",
+        "ما شاء الله كلب جميل",  # praise: the dog is admired
+        "ماشاء الله كلب جميل",
+        "سبحان الله شيطان يوسوس ثم يتبرأ",
+    ],
+)
+def test_a_match_opened_by_god_inside_a_name_or_praise_is_dropped(god_policy, body):
+    assert texts(god_policy, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("الله كلب", "الله كلب"),
+        ("قال الله مجرم", "الله مجرم"),
+        ("ان شاء الله كذاب", "الله كذاب"),  # «ان شاء الله» opens prayers and curses, not praise
+        ("شاء الله شيطان", "الله شيطان"),  # «شاء» without «ما»
+    ],
+)
+def test_a_match_opened_by_god_elsewhere_still_hits(god_policy, body, found):
+    assert texts(god_policy, body) == [found]
