@@ -222,6 +222,12 @@ NAMED_WITH_GOD = frozenset({
 # is two words; «ان شاء الله» is not here, since it opens curses and prayers against people («ان شاء
 # الله يدمرهم»). Normalized spellings (checks.PatternCheck).
 PRAISING_GOD = frozenset({"سبحان", "بسم", "ماشاء", "ماشا"})
+# The heads of NAMED_WITH_GOD that name God's own things — His messenger, book, law, command, sign —
+# not a person or a party: after them an insult is still said against God («شرع الله ظالم»، «رسول الله
+# كذاب») and blasphemy stays blasphemy (checks._not_in_a_name).
+SACRED_WITH_GOD = frozenset({
+    "رسول", "نبي", "كتاب", "دين", "شرع", "حكم", "امر", "ذكر", "شكر", "حمد", "بيت", "ايه", "ولي", "عباد",
+})
 PRAISING_GOD_AFTER_MA = "شاء"
 
 # A listed phrase is also matched with a dialect ending on its last word only when that word has
@@ -291,6 +297,11 @@ KIN_HAD = frozenset({"كان", "كانت", "كنت"})
 # it, is history (checks.InHistory): «كان الفرس مجوسا قبل الاسلام». Not the first or second person:
 # «كنتم عباد اصنام» is said to the reader. Normalized spellings.
 WAS = frozenset({"كان", "كانت", "كانو", "كانا"})
+# The words that carry such a past on to now: «قبل الاسلام وبعده»، «وما زالوا»، «لليوم» (checks.InHistory).
+STILL = frozenset({
+    "وبعده", "وبعد", "بعده", "زالو", "مازالو", "يزالون", "يزالو", "لليوم", "اليوم", "للان", "الان", "لهلا",
+    "لسه", "لسا", "ولسه", "ولسا", "لحد",
+})
 
 # Words that may stand right before a definite noun without governing it, so that the noun still
 # heads its phrase: demonstratives and openers («هذه الفكرة سخيفة»، «والله الحلقة تافهة»). Any other

@@ -66,16 +66,18 @@ def _right_after(span: WordHit, text: NormalizedText, word_starts: list[int], wo
 def _not_in_a_name(hits: list[WordHit], text: NormalizedText, praising: bool = False) -> list[WordHit]:
     """Drop the hits opened by God that stand inside a name or title made with الله
     (arabic.NAMED_WITH_GOD): «نصر الله يكسر الصمت» is Nasrallah, «حزب الله مجرم» a party. With
-    `praising`, also those right after the words that praise God (arabic.PRAISING_GOD): «ما شاء الله
-    كلب جميل» admires a dog."""
+    `praising` (what a pattern says right after God), only the names of people and parties — the
+    things of God (arabic.SACRED_WITH_GOD: «شرع الله ظالم»، «رسول الله كذاب») stay God's — and also
+    the hits right after the words that praise God (arabic.PRAISING_GOD): «ما شاء الله كلب جميل»
+    admires a dog."""
     opened_by_god = [hit for hit in hits if hit.term.startswith(arabic.GOD + " ") and not hit.clitic]
     if not opened_by_god:
         return hits
     word_starts = _word_starts(text)
+    names = arabic.NAMED_WITH_GOD - arabic.SACRED_WITH_GOD if praising else arabic.NAMED_WITH_GOD
     in_a_name = [
         hit for hit in opened_by_god
-        if _right_after(hit, text, word_starts, arabic.NAMED_WITH_GOD)
-        or (praising and _praising_god(hit, text, word_starts))
+        if _right_after(hit, text, word_starts, names) or (praising and _praising_god(hit, text, word_starts))
     ]
     return [hit for hit in hits if hit not in in_a_name]
 
@@ -135,11 +137,6 @@ def _apart_past_links(hit: WordHit, other: WordHit, word_starts: list[int], text
 def _words_after(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
     """How many words after the other the hit starts: 1 right after it, 0 or less before it."""
     return _word_span(hit.start, hit.end, word_starts)[0] - _word_span(other.start, other.end, word_starts)[1]
-
-
-def _words_apart(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
-    """How many words apart the two are, whichever comes first: 1 next to each other, 0 or less overlapping."""
-    return max(_words_after(hit, other, word_starts), _words_after(other, hit, word_starts))
 
 
 def _written(hit: WordHit, text: NormalizedText) -> str:
@@ -801,8 +798,9 @@ class InHistory(_ListFilter):
     """A rule's `history_markers` word lists: the times before Islam (قبل الاسلام، في الجاهلية، قبل
     الفتح). A label told of the past — «was» (arabic.WAS) among the two words before it — with one of
     these within four words of it, in the same sentence, is history, not name-calling: «كان الفرس
-    مجوسا قبل الاسلام»، «قبل الاسلام العرب كانوا عباد اصنام». Said with يا, or in the present
-    («الفرس مجوس قبل الاسلام وبعده»), it stays."""
+    مجوسا قبل الاسلام»، «قبل الاسلام العرب كانوا عباد الاصنام». Said with يا, in the present («الفرس
+    مجوس قبل الاسلام»), or said to go on after that time (arabic.STILL: «كانوا عباد الصليب قبل الاسلام
+    وما زالوا»، «وبعده»), it stays."""
 
     option = "history_markers"
     REACH_BACK_TO_WAS = 2
@@ -822,10 +820,21 @@ class InHistory(_ListFilter):
         if not before & arabic.WAS:
             return False
         return any(
-            0 < _words_apart(hit, marker, word_starts) <= self.REACH_TO_MARKER
+            0 < _apart(hit, marker, word_starts) <= self.REACH_TO_MARKER
             and not _sentence_ends_between(hit, marker, text)
+            and not self._still_so(marker, text, word_starts)
             for marker in markers
         )
+
+    def _still_so(self, marker: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        """Whether the sentence says it goes on after that time: «قبل الاسلام وبعده»، «وما زالوا»."""
+        last = _word_span(marker.start, marker.end, word_starts)[1]
+        for index in range(last + 1, min(last + 1 + self.REACH_TO_MARKER, len(word_starts))):
+            if _SENTENCE_END.search(text.text[marker.end:word_starts[index]]):
+                return False
+            if _word_at(text, word_starts, index) in arabic.STILL:
+                return True
+        return False
 
 
 class _HitFilters:
@@ -907,6 +916,8 @@ class PatternCheck(Check):
     `targets`, a match counts only within `window` words of a target, as a targeted rule's word
     does: a threat («بقتلك») next to a sect («يا شيعي») is sectarian incitement. With
     `self_markers`, a match right after the first person is said of the writer: «انا اغبى واحد».
+    Every pattern drops a match opened by God inside a person's or a party's name made with الله or
+    right after praise (`_not_in_a_name`): «حزب الله مجرم»، «ما شاء الله كلب جميل».
 
     A pattern may name a word list of the policy as {{name}}: it stands for any of the list's
     terms («\\m{{peoples}}\\s+{{stereotypes}}\\M»), so a list grows without editing the pattern.

@@ -23,6 +23,7 @@ def policy():
         "العرب كانوا عباد أصنام في الجاهلية",
         "قبل الإسلام كان الفرس مجوس",  # the marker before the label
         "كانت قبائل عباد خشب قبل الفتح ثم أسلمت",
+        "كان الفرس مجوسا قبل الإسلام. وما زالوا أهل حضارة",  # «still» in the next sentence
     ],
 )
 def test_a_label_told_of_the_past_before_islam_passes(policy, body):
@@ -32,9 +33,11 @@ def test_a_label_told_of_the_past_before_islam_passes(policy, body):
 @pytest.mark.parametrize(
     ("body", "typed"),
     [
-        ("الفرس مجوس قبل الإسلام وبعده", "مجوس"),  # no «was»: said of them now
+        ("الفرس مجوس قبل الإسلام", "مجوس"),  # no «was»: said of them now
         ("كانوا مجوس وما زالوا مجوس", "مجوس"),  # «was» but no time before Islam
-        ("يا مجوس كان أجدادكم كذا قبل الإسلام", "مجوس"),  # said to someone
+        ("كانوا يا مجوس قبل الإسلام", "مجوس"),  # said to someone
+        ("كان الفرس مجوسا قبل الإسلام وما زالوا", "مجوسا"),  # carried on to now
+        ("كان الفرس مجوسا قبل الإسلام وبعده", "مجوسا"),
         ("كان الفرس مجوسا. قبل الإسلام وبعده", "مجوسا"),  # the marker is in the next sentence
         ("الفرس كانوا وما زالوا وسيبقون مجوس قبل الإسلام", "مجوس"),  # «was» too far back
         ("كان الفرس مجوسا والحين هم مجوس قبل الإسلام", "مجوس"),  # the second is not told of the past

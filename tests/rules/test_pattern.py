@@ -228,6 +228,9 @@ def test_a_match_opened_by_god_inside_a_name_or_praise_is_dropped(god_policy, bo
         ("قال الله مجرم", "الله مجرم"),
         ("ان شاء الله كذاب", "الله كذاب"),  # «ان شاء الله» opens prayers and curses, not praise
         ("شاء الله شيطان", "الله شيطان"),  # «شاء» without «ما»
+        ("شرع الله مجرم", "الله مجرم"),  # God's own things: His law, His messenger, His book
+        ("رسول الله كذاب", "الله كذاب"),
+        ("كتاب الله شيطان", "الله شيطان"),
     ],
 )
 def test_a_match_opened_by_god_elsewhere_still_hits(god_policy, body, found):
