@@ -217,18 +217,19 @@ NAMED_WITH_GOD = frozenset({
     "حمد", "مال", "عوض", "جاد", "خلف", "فتح", "ذكر", "شكر", "دين", "شرع", "حكم", "عباد", "اسد",
 })
 
-# The words before الله that praise or invoke it, after which the next word is what is admired or
-# begun, never said of God: «ما شاء الله كلب جميل»، «سبحان الله شيطان يوسوس»، «بسم الله». «ما شاء»
-# is two words; «ان شاء الله» is not here, since it opens curses and prayers against people («ان شاء
-# الله يدمرهم»). Normalized spellings (checks.PatternCheck).
-PRAISING_GOD = frozenset({"سبحان", "بسم", "ماشاء", "ماشا"})
+# The words before الله that praise or invoke it, one or two of them, after which the next word is
+# what is admired or begun, never said of God: «ما شاء الله كلب جميل»، «سبحان الله شيطان يوسوس»، «بسم
+# الله». «ان شاء الله» is not here, since it opens curses and prayers against people («ان شاء الله
+# يدمرهم»). Normalized spellings (checks._not_in_a_name).
+PRAISING_GOD = frozenset({("سبحان",), ("بسم",), ("ماشاء",), ("ماشا",), ("ما", "شاء")})
 # The heads of NAMED_WITH_GOD that name God's own things — His messenger, book, law, command, sign —
 # not a person or a party: after them an insult is still said against God («شرع الله ظالم»، «رسول الله
 # كذاب») and blasphemy stays blasphemy (checks._not_in_a_name).
 SACRED_WITH_GOD = frozenset({
     "رسول", "نبي", "كتاب", "دين", "شرع", "حكم", "امر", "ذكر", "شكر", "حمد", "بيت", "ايه", "ولي", "عباد",
 })
-PRAISING_GOD_AFTER_MA = "شاء"
+# the names of people and parties made with الله: what a pattern's God may stand inside
+PEOPLE_NAMED_WITH_GOD = NAMED_WITH_GOD - SACRED_WITH_GOD
 
 # A listed phrase is also matched with a dialect ending on its last word only when that word has
 # four letters or more, so a three-letter root stays whole (words.dialect_variants).

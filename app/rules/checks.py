@@ -74,7 +74,7 @@ def _not_in_a_name(hits: list[WordHit], text: NormalizedText, praising: bool = F
     if not opened_by_god:
         return hits
     word_starts = _word_starts(text)
-    names = arabic.NAMED_WITH_GOD - arabic.SACRED_WITH_GOD if praising else arabic.NAMED_WITH_GOD
+    names = arabic.PEOPLE_NAMED_WITH_GOD if praising else arabic.NAMED_WITH_GOD
     in_a_name = [
         hit for hit in opened_by_god
         if _right_after(hit, text, word_starts, names) or (praising and _praising_god(hit, text, word_starts))
@@ -83,11 +83,10 @@ def _not_in_a_name(hits: list[WordHit], text: NormalizedText, praising: bool = F
 
 
 def _praising_god(hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+    """Whether the one or two words right before the hit praise God (arabic.PRAISING_GOD)."""
     first = _word_span(hit.start, hit.end, word_starts)[0]
-    before = _words_at(text, word_starts, first - 2, first)
-    return bool(before) and (
-        before[-1] in arabic.PRAISING_GOD or before[-2:] == ["ما", arabic.PRAISING_GOD_AFTER_MA]
-    )
+    before = tuple(_words_at(text, word_starts, first - 2, first))
+    return before[-1:] in arabic.PRAISING_GOD or before in arabic.PRAISING_GOD
 
 
 def _words_at(text: NormalizedText, word_starts: list[int], start: int, stop: int) -> list[str]:
@@ -816,8 +815,7 @@ class InHistory(_ListFilter):
         if _said_to_someone(hit, text, word_starts):
             return False
         first = _word_span(hit.start, hit.end, word_starts)[0]
-        before = {_word_at(text, word_starts, i) for i in range(max(0, first - self.REACH_BACK_TO_WAS), first)}
-        if not before & arabic.WAS:
+        if arabic.WAS.isdisjoint(_words_at(text, word_starts, first - self.REACH_BACK_TO_WAS, first)):
             return False
         return any(
             0 < _apart(hit, marker, word_starts) <= self.REACH_TO_MARKER
