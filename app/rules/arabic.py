@@ -280,7 +280,7 @@ OWNED_BY_THE_WRITER = frozenset({
 # («جدي كان عندو حمار»، «خالي عنده بهايم»; checks.LiteralScenes). «عندنا حمير بالبرلمان» has no kin
 # before it and is name-calling still. Normalized spellings.
 POSSESSIVE_PARTICLES = frozenset({
-    "ديال", "تبع", "تبعت", "بتاع", "بتاعه", "بتاعت", "متاع", "تاع", "مال", "مالت", "حق",
+    "ديال", "تبع", "تبعت", "بتاع", "بتاعه", "بتاعت", "متاع", "تاع", "مال", "مالت", "حق", "عند",
 })
 KIN = frozenset({
     "عمي", "خالي", "جدي", "ابوي", "ابويا", "بابا", "ابي", "اخوي", "خويا", "اخي", "اختي", "صاحبي", "جاري",
@@ -311,6 +311,16 @@ STILL = frozenset({
 PHRASE_OPENERS = frozenset({
     "هذا", "هذه", "هذي", "هاي", "هاد", "هادي", "ده", "دي", "دا", "تلك", "ذلك", "كل", "بس", "يعني", "واله",
     "اصلا", "صراحه", "بصراحه", "بجد", "جد", "فعلا", "حقا",
+})
+
+# Words that may follow a call to leave without being the one it is aimed at: where to go and where
+# from («ارحلوا من هون»، «اطلعوا برا»، «ارجعوا على بلادكم»), another vocative («اطلعوا يا كلاب»)
+# (checks.TargetedCheck, `addressed_act`). Any other word after a call is its object, and a group
+# addressed before it is the one asked to act. Normalized spellings.
+NOT_AN_OBJECT = frozenset({
+    "من", "عن", "علي", "ع", "الي", "لل", "ل", "في", "برا", "بره", "لبرا", "لبره", "يا", "هون", "هنا", "هنيه",
+    "هناك", "منها", "منه", "منا", "مننا", "منهون", "كلكم", "جميعا", "جميعكم", "فورا", "حالا", "هلق", "هلا",
+    "الان", "بسرعه", "و", "او",
 })
 
 # Words between a subject and what is said of it that do not set the two apart in the window of a

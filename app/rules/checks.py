@@ -897,7 +897,10 @@ class LexiconCheck(Check):
         cut = self.cut_words.find(text)
         if cut and self.config["split_words"] == split.SAID_TO:
             word_starts = _word_starts(text)
-            cut = [hit for hit in cut if _said_to_someone(hit, text, word_starts, before=arabic.SAID_TO)]
+            cut = [
+                hit for hit in cut
+                if self.cut_words.by_mark(hit, text) or _said_to_someone(hit, text, word_starts, before=arabic.SAID_TO)
+            ]
         return cut
 
 
@@ -912,7 +915,9 @@ class PatternCheck(Check):
     names one: «يا رب (?P<aim>…) يموت» reads «يا رب الظلم يموت» as a wish on a thing. With
     `except_after`, a match right after a governing noun is dropped: «حكام العرب مجرمون». With
     `targets`, a match counts only within `window` words of a target, as a targeted rule's word
-    does: a threat («بقتلك») next to a sect («يا شيعي») is sectarian incitement. With
+    does: a threat («بقتلك») next to a sect («يا شيعي») is sectarian incitement; a target that a word
+    of `except_targets` covers does not count («الامريكان لازم يطلعوا من العراق» asks an army to
+    leave, where «الافغان لازم يطلعوا من بلدنا» tells a people to go). With
     `self_markers`, a match right after the first person is said of the writer: «انا اغبى واحد».
     Every pattern drops a match opened by God inside a person's or a party's name made with الله or
     right after praise (`_not_in_a_name`): «حزب الله مجرم»، «ما شاء الله كلب جميل».
@@ -926,7 +931,7 @@ class PatternCheck(Check):
         "mentions": _OPTIONAL_LISTS, "mention_verbs": _OPTIONAL_LISTS, "except_aimed_at": _OPTIONAL_LISTS,
         "mention_denials": _OPTIONAL_LISTS, "mention_scripture": _OPTIONAL_LISTS, "except_after": _OPTIONAL_LISTS,
         "targets": _OPTIONAL_LISTS, "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
-        "self_markers": _OPTIONAL_LISTS,
+        "except_targets": _OPTIONAL_LISTS, "self_markers": _OPTIONAL_LISTS,
     }
 
     def __init__(self, options, lexicons):
@@ -935,6 +940,9 @@ class PatternCheck(Check):
         self.pattern = CompiledPattern(self.source)
         self.governed = Governed(options.get("except_after"), lexicons)
         self.targets = lexicons.matcher_for(options["targets"], "targets") if options.get("targets") else None
+        self.not_targets = (
+            lexicons.matcher_for(options["except_targets"], "except_targets") if options.get("except_targets") else None
+        )
         self.window = options["window"]
         self.mentions = Mentions(
             options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials"),
@@ -960,6 +968,8 @@ class PatternCheck(Check):
 
     def _near_a_target(self, hits: list[WordHit], text: NormalizedText) -> list[WordHit]:
         targets = _words(self.targets, text)
+        if self.not_targets is not None:
+            targets = _uncovered(targets, _words(self.not_targets, text))
         word_starts = _word_starts(text)
         return [hit for hit in hits if _nearest_target(hit, targets, self.window, word_starts, text) is not None]
 
@@ -989,6 +999,7 @@ class TargetedCheck(Check):
         "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
         "except_after": _OPTIONAL_LISTS,
         "except_qualifying": _OPTIONAL_LISTS,
+        "addressed_act": fields.Boolean(load_default=False),
         **_WORD_RULE_EXCEPTIONS,
     }
 
@@ -1001,6 +1012,7 @@ class TargetedCheck(Check):
         self.filters = _HitFilters(options, lexicons)
         self.governed = Governed(options.get("except_after"), lexicons, construct_only=True)
         self.qualified = Qualified(options.get("except_qualifying"), lexicons)
+        self.addressed_act = options["addressed_act"]
 
     def find(self, text):
         offensive = self.filters.keep(_words(self.offensive, text), text)
@@ -1017,11 +1029,41 @@ class TargetedCheck(Check):
             if pointing is not None:
                 found.append(_word_match(hit, POINTING_CLITICS[pointing][0]))
                 continue
-            target = _nearest_target(hit, targets, self.window, word_starts, text)
+            near = _not_the_callers(hit, targets, text, word_starts) if self.addressed_act else targets
+            target = _nearest_target(hit, near, self.window, word_starts, text)
             if target is not None:
                 start, end = text.to_original(target.start, target.end)
                 found.append(_word_match(hit, f"near target «{text.original[start:end]}»"))
         return found
+
+
+# how far before a group the vocative may stand and still address it: «يا شعب لبنان»، «يا ابناء
+# الشعب السوري»، «يا ايها العرب»
+_VOCATIVE_REACH = 2
+
+
+def _not_the_callers(call: WordHit, targets: list[WordHit], text: NormalizedText, word_starts: list[int]):
+    """The targets a call may be aimed at. A call that names its own object after it («اطردوا
+    الزعماء») is aimed at that object; a group addressed with يا before it is the one asked to act:
+    «يا شعب لبنان اطردوا الزعماء الفاسدين» calls on the Lebanese. With no object named after it, the
+    addressee is the one the call is aimed at: «يا سوريين اطلعوا برا»، «يا سوريين ارحلوا من هون»."""
+    last = _word_span(call.start, call.end, word_starts)[1]
+    if last + 1 >= len(word_starts) or _SENTENCE_END.search(text.text[call.end:word_starts[last + 1]]):
+        return targets
+    if _word_at(text, word_starts, last + 1) in arabic.NOT_AN_OBJECT:
+        return targets
+    return [target for target in targets if not (target.end <= call.start and _addressed(target, text, word_starts))]
+
+
+def _addressed(target: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+    """Whether the vocative stands on the group or a word or two before it, in the same sentence."""
+    if _vocative_within(target):
+        return True
+    first = _word_span(target.start, target.end, word_starts)[0]
+    for index in range(max(first - _VOCATIVE_REACH, 0), first):
+        if _word_at(text, word_starts, index) == arabic.VOCATIVE:
+            return not _SENTENCE_END.search(text.text[word_starts[index]:target.start])
+    return False
 
 
 def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_starts: list[int], text: NormalizedText):

@@ -14,6 +14,7 @@ which checks.LexiconCheck tells as it does for every other hit.
 """
 
 import itertools
+import re
 
 from app.rules import arabic
 from app.rules.normalize import NormalizedText, normalize_term
@@ -22,6 +23,13 @@ from app.rules.words import ListSelection, WordHit
 MIN_LETTERS = 4
 # what may cut a word in two: a space, or a dot, dash or underscore typed inside it («شر.موط»)
 CUTS = frozenset({" ", ".", "-", "_"})
+# one or two marks typed inside a word with no space around them, which only a writer hiding the
+# word types there («غ،بي»، «ح!مار»، «خ@نزير»، «الط::يز»): no pair of words is written that way
+# but by a slip («شكرا،واله»), so the joined word may be shorter (MARK_MIN_LETTERS), a common word
+# may be one piece when the other is a lone letter («ك!لب»), and a rule that reads cut words only
+# where said to someone reads these anywhere
+MARK_CUT = re.compile(r"[!?؟،,;؛:'\"`^=@#$%&()<>\[\]{}]{1,2}")
+MARK_MIN_LETTERS = 3
 ANYWHERE, SAID_TO = "anywhere", "said_to"  # where a rule reads cut words
 # words that stand alone too often to be half of a cut word: particles, pronouns, kin words
 STANDALONE = frozenset({
@@ -40,7 +48,7 @@ class CutWords:
 
     def __init__(self, selection: ListSelection):
         self.selection = selection
-        whole_words = [term for term in selection.terms() if len(term) >= MIN_LETTERS and " " not in term]
+        whole_words = [term for term in selection.terms() if len(term) >= MARK_MIN_LETTERS and " " not in term]
         cuts = [(term, cut) for term in whole_words for cut in range(1, len(term))]
         self.heads = frozenset(term[:cut] for term, cut in cuts)
         self.tails = frozenset(term[cut:] for term, cut in cuts) - STANDALONE
@@ -55,23 +63,38 @@ class CutWords:
         return None
 
     def find(self, normalized: NormalizedText) -> list[WordHit]:
-        """Each pair of words one space apart that spells a listed term."""
+        """Each pair of words one space or mark apart that spells a listed term."""
         text, found = normalized.text, []
         for first, second in itertools.pairwise(normalized.words()):
             tail = self._tail_of(second.group())
-            if tail is None or text[first.end():second.start()] not in CUTS:
+            cut = text[first.end():second.start()]
+            by_mark = MARK_CUT.fullmatch(cut) is not None
+            if tail is None or not (by_mark or cut in CUTS):
                 continue
             head = self._head_of(first.group())
             if head is None:
                 continue
             pieces = first.group(), second.group()
-            if any(piece in STANDALONE or self.selection.holds(piece) for piece in pieces):
+            if any(self.selection.holds(piece) for piece in pieces) or self._standalone(pieces, by_mark):
                 continue
             term = normalize_term(head + tail)  # the joint may double a letter: «لئ يم» is لييم, read ليم
-            if self.selection.holds(term):
+            if len(term) >= (MARK_MIN_LETTERS if by_mark else MIN_LETTERS) and self.selection.holds(term):
                 prefix = pieces[0][: len(pieces[0]) - len(head)]
                 found.append(WordHit(first.start(), second.end(), term, prefix, "", joined=True))
         return found
+
+    @staticmethod
+    def _standalone(pieces: tuple[str, str], by_mark: bool) -> bool:
+        """Whether a piece is a common word standing alone; behind a mark, a lone letter beside it
+        shows the word was cut («ك!لب»)."""
+        if by_mark and min(map(len, pieces)) == 1:
+            return False
+        return any(piece in STANDALONE for piece in pieces)
+
+    @staticmethod
+    def by_mark(hit: WordHit, normalized: NormalizedText) -> bool:
+        """Whether a cut word was cut by a mark, not a space."""
+        return not any(char.isspace() for char in normalized.text[hit.start:hit.end])
 
     def _tail_of(self, second: str) -> str | None:
         """The second piece as the tail of a term. A plural ending وا keeps its alif in a short

@@ -46,6 +46,7 @@ LISTS = {
     "targets_kin.txt": ("{} بالكباريه", "person_offense"),
     "vice.txt": ("اختك {}", "person_offense"),
     "targets_peoples.txt": ("{} حشرات", "racist_incitement"),
+    "targets_powers.txt": ("{} حشرات", "racist_incitement"),
     "targets_factions.txt": ("{} حشرات", "person_offense"),
     "targets_bunch.txt": ("{} لصوص", "person_offense"),
     "targets_figures.txt": ("{} الجاسوس", "person_offense"),
@@ -74,14 +75,14 @@ EXCEPTION_LISTS = {
     "except_written.txt", "except_negated.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "except_charges.txt", "scene_cues.txt", "denials.txt", "negators.txt", "governors.txt", "institutions.txt",
     "work_nouns.txt", "thing_nouns.txt", "titles.txt", "scripture.txt",
-    "refusing_heads.txt", "feast_beasts.txt", "history.txt",
+    "refusing_heads.txt", "feast_beasts.txt", "history.txt", "foreign_presence.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word
 WORD_EXCEPTION_LISTS = {
     "except_words.txt", "except_written.txt", "things.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "scene_cues.txt", "denials.txt", "self_markers.txt", "negators.txt", "governors.txt", "institutions.txt",
-    "work_nouns.txt", "thing_nouns.txt", "titles.txt", "refusing_heads.txt", "feast_beasts.txt",
+    "work_nouns.txt", "thing_nouns.txt", "titles.txt", "refusing_heads.txt", "feast_beasts.txt", "foreign_presence.txt",
 }
 
 

@@ -173,6 +173,22 @@ def test_with_targets_a_match_counts_only_near_one(targeted_pattern_policy, body
     assert texts(targeted_pattern_policy, body) == found
 
 
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("الافغان لازم يطلعوا", ["لازم يطلعوا"]),
+        ("الامريكان لازم يطلعوا", []),  # a target that `except_targets` covers does not count
+        ("الامريكان والافغان لازم يطلعوا", ["لازم يطلعوا"]),  # another target still does
+    ],
+)
+def test_a_target_covered_by_except_targets_does_not_count(body, found):
+    policy = build(
+        rule("p", "pattern", pattern=r"\mلازم يطلعو\M", targets=["peoples"], except_targets=["powers"], window=3),
+        lexicons={"peoples": "الافغان\nالامريكان", "powers": "الامريكان"},
+    )
+    assert texts(policy, body) == found
+
+
 def test_rules_that_read_the_same_pattern_share_one_scan(monkeypatch):
     pattern = r"\mاقتلك\M"
     policy = build(rule("alone", "pattern", pattern=pattern),

@@ -1,4 +1,5 @@
-"""Lexicon rules with `split_words`: a listed word cut in two by a space («شر موطة»)."""
+"""Lexicon rules with `split_words`: a listed word cut in two by a space («شر موطة») or by a mark typed
+inside it («شر!موطة»)."""
 
 import pytest
 
@@ -33,6 +34,10 @@ def policy():
         ("يا لئ يمة", "لئ يمة", "ليمه"),  # the joint doubles a letter once folded (لي يمه): read once
         ("القناة شر.موطة", "شر.موطة", "شرموطه"),  # cut by a dot typed inside the word
         ("القناة شر-موطة", "شر-موطة", "شرموطه"),  # or a dash
+        ("القناة شر!موطة", "شر!موطة", "شرموطه"),  # or a mark no one types inside a word but to hide it
+        ("هذا المذيع حم،ار", "حم،ار", "حمار"),  # said_to: a mark cut is read anywhere
+        ("هالجماعة كلا@ب", "كلا@ب", "كلاب"),  # a lone letter cut off by a mark
+        ("يا وجه الق::حبة", "الق::حبة", "قحبه"),  # two marks, and the article on the first piece
     ],
 )
 def test_a_word_cut_by_a_space_or_a_mark_hits_as_its_term(policy, body, typed, term):
@@ -50,6 +55,9 @@ def test_a_word_cut_by_a_space_or_a_mark_hits_as_its_term(policy, body, typed, t
         "ان يكون الحل سياسيا",  # joined they are انيكون: a term with an ending is not read
         "شر موطن الانسان",  # spells no listed term exactly
         "يا شر. موطة",  # more than one space apart
+        "يا كل،اب يحب ابناءه",  # behind a mark a standalone word still stands alone beside a longer piece
+        "قال: اخر سوا المشكلة",  # a mark followed by a space is no cut
+        "القناة شر!!!موطة",  # three marks are punctuation, not a cut
     ],
 )
 def test_ordinary_pairs_do_not_hit(policy, body):

@@ -160,3 +160,35 @@ def filtered_policies():
 )
 def test_a_governed_or_qualifying_target_is_no_target(filtered_policies, which, body, found):
     assert texts(filtered_policies[which], body) == found
+
+
+@pytest.fixture(scope="module")
+def calls():
+    """A rule of calls to expel next to a people, reading a group addressed before a call that
+    names its own object as the one asked to act (`addressed_act`), and the same rule without it."""
+    lists = {"calls": "اطردوا\nاقتلوا\nاطلعوا برا\nارحلوا", "peoples": "السوريين\nسوريين\nشعب\nعرب\nالفرس"}
+    acting = rule("calls", "targeted", lexicons=["calls"], targets=["peoples"], window=4, addressed_act=True)
+    plain = rule("calls", "targeted", lexicons=["calls"], targets=["peoples"], window=4)
+    return {"acting": build(acting, lexicons=lists), "plain": build(plain, lexicons=lists)}
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("يا شعب لبنان اطردوا الزعماء الفاسدين", []),  # the people is asked to expel the leaders
+        ("يا ابناء الشعب اطردوا المحتل", []),  # the vocative a word before the group
+        ("ياعرب اطردوا السفراء", []),  # the vocative joined to the group
+        ("يا عرب اقتلوا الفرس", ["اقتلوا"]),  # the object named after the call is a people
+        ("يا سوريين اطلعوا برا", ["اطلعوا برا"]),  # nothing named after it: the addressee is told to leave
+        ("يا سوريين ارحلوا من هون", ["ارحلوا"]),  # where from is not an object
+        ("اطردوا السوريين", ["اطردوا"]),
+        ("يا شعب. اطردوا الزعماء", []),  # a sentence end: the people is too far anyway
+        ("السوريين اطردوا الزعماء", ["اطردوا"]),  # not addressed: the plain reading stays
+    ],
+)
+def test_a_group_addressed_before_a_call_with_its_own_object_is_the_one_asked_to_act(calls, body, found):
+    assert texts(calls["acting"], body) == found
+
+
+def test_without_the_option_a_group_addressed_before_a_call_is_its_target(calls):
+    assert texts(calls["plain"], "يا شعب لبنان اطردوا الزعماء الفاسدين") == ["اطردوا"]
