@@ -274,6 +274,8 @@ SAID_TO = SAID_TO_THE_READER | frozenset({
 OWNED_BY_THE_WRITER = frozenset({
     "تبعي", "تبعنا", "تبعتي", "تبعتنا", "بتاعي", "بتاعنا", "بتاعتي", "بتاعتنا", "ديالي", "ديالنا",
     "متاعي", "متاعنا", "تاعي", "تاعنا", "مالتي", "مالتنا", "حقي", "حقنا",
+    # the Maghrebi ones in Arabizi, as normalized (3 is ع): «el kelb mta3i», «lbghel dyali»
+    "dyali", "dyalna", "mtaعi", "mtaعna", "taعi", "taعna", "ntaعi", "ntaعna",
 })
 # The beast of the writer's family or neighbours: a possessive particle, then kin («البغل ديال عمي»،
 # «الكلب مال الجيران»، «البقرة بتاعة عمي»), or kin (or «انا») who «has» it right before the word
@@ -281,11 +283,14 @@ OWNED_BY_THE_WRITER = frozenset({
 # before it and is name-calling still. Normalized spellings.
 POSSESSIVE_PARTICLES = frozenset({
     "ديال", "تبع", "تبعت", "بتاع", "بتاعه", "بتاعت", "متاع", "تاع", "مال", "مالت", "حق", "عند",
+    "dyal", "mtaع", "taع", "ntaع",
 })
 KIN = frozenset({
     "عمي", "خالي", "جدي", "ابوي", "ابويا", "بابا", "ابي", "اخوي", "خويا", "اخي", "اختي", "صاحبي", "جاري",
     "جارنا", "الجيران", "جيرانا", "جيراننا", "اهلي", "ستي", "جدتي", "عمتي", "خالتي", "امي", "ولدي", "ابني",
     "عم", "عمو", "الحاج", "انا",
+    # in Arabizi, as normalized: «l7mar dyal jdi», «lbghel dyal 3mmi», «kelb dyal jarna»
+    "jdi", "jddi", "عmmi", "عami", "khali", "bouya", "baba", "khouya", "jari", "jarna", "jiran", "jirana",
 })
 # Kin right after a beast, in construct, own it: «مطي جدي»، «كلب الجيران»، «حمار عمي». Not «عم», the
 # Levantine progressive («هالحمار عم يحكي» says a man is talking), nor «انا».
