@@ -767,6 +767,35 @@ class Qualified(Governed):
         super().__init__(names, lexicons, construct_only=False)
 
 
+class Described(_ListFilter):
+    """A targeted rule's `except_described` word lists: bodies and forces that a people's or a sect's
+    adjective describes (الميليشيات، القوات، السفير). A target right after one written with the article
+    agrees with it as an adjective and is no target: «اطردوا الميليشيات الايرانية» aims at militias.
+    Without the article the target is the complement of a construct and still counts: «اطردوا عصابات
+    السوريين» aims at Syrians."""
+
+    option = "except_described"
+
+    def kept(self, hits, nouns, text):
+        word_starts = _word_starts(text)
+        described = set()
+        for noun in nouns:
+            first, last = _word_span(noun.start, noun.end, word_starts)
+            if self._definite(_word_at(text, word_starts, first)):
+                described.add(last)
+        return [hit for hit in hits if not self._describes(hit, described, text, word_starts)]
+
+    def _describes(self, hit: WordHit, described: set[int], text: NormalizedText, word_starts: list[int]) -> bool:
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        return first - 1 in described and self._definite(_word_at(text, word_starts, first))
+
+    @staticmethod
+    def _definite(word: str) -> bool:
+        """Whether a word carries the article, behind a conjunction or a preposition or not."""
+        bare = word[1:] if word[:1] in arabic.CONJUNCTION_PROCLITICS else word
+        return bare.startswith(arabic.ARTICLE_ENDINGS) or bare[1:].startswith("ال") and bare[:1] in "بك"
+
+
 class Titled(_ListFilter):
     """A rule's `titles` word lists: nouns that name a work (رواية، فيلم، مسلسل، أغنية، قصيدة). A hit
     with the article right after one, or the second of a pair joined by و, is the work's title, not
@@ -999,6 +1028,7 @@ class TargetedCheck(Check):
         "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
         "except_after": _OPTIONAL_LISTS,
         "except_qualifying": _OPTIONAL_LISTS,
+        "except_described": _OPTIONAL_LISTS,
         "addressed_act": fields.Boolean(load_default=False),
         **_WORD_RULE_EXCEPTIONS,
     }
@@ -1012,6 +1042,7 @@ class TargetedCheck(Check):
         self.filters = _HitFilters(options, lexicons)
         self.governed = Governed(options.get("except_after"), lexicons, construct_only=True)
         self.qualified = Qualified(options.get("except_qualifying"), lexicons)
+        self.described = Described(options.get("except_described"), lexicons)
         self.addressed_act = options["addressed_act"]
 
     def find(self, text):
@@ -1019,7 +1050,7 @@ class TargetedCheck(Check):
         if not offensive:
             return []
         targets = self.filters.ordinary(_words(self.targets, text), text)
-        targets = self.qualified.keep(self.governed.keep(targets, text), text)
+        targets = self.described.keep(self.qualified.keep(self.governed.keep(targets, text), text), text)
         if not targets and not self.clitic_targets:
             return []
         word_starts = _word_starts(text)
@@ -1043,11 +1074,14 @@ _VOCATIVE_REACH = 2
 
 
 def _not_the_callers(call: WordHit, targets: list[WordHit], text: NormalizedText, word_starts: list[int]):
-    """The targets a call may be aimed at. A call that names its own object after it («اطردوا
-    الزعماء») is aimed at that object; a group addressed with يا before it is the one asked to act:
-    «يا شعب لبنان اطردوا الزعماء الفاسدين» calls on the Lebanese. With no object named after it, the
-    addressee is the one the call is aimed at: «يا سوريين اطلعوا برا»، «يا سوريين ارحلوا من هون»."""
-    last = _word_span(call.start, call.end, word_starts)[1]
+    """The targets a call may be aimed at. A one-word call that names its own object after it
+    («اطردوا الزعماء») is aimed at that object; a group addressed with يا before it is the one asked to
+    act: «يا شعب لبنان اطردوا الزعماء الفاسدين» calls on the Lebanese. With no object named after it, or
+    as a phrase that holds where to go, the call is aimed at the addressee: «يا سوريين اطلعوا برا
+    بلدنا»، «يا سوريين ارجعوا لبلدكم الله معكم»، «يا سوريين ارحلوا من هون»."""
+    first, last = _word_span(call.start, call.end, word_starts)
+    if first != last:  # a call of several words («اطلعوا برا»، «ارجعوا لبلدكم») is told to the addressee
+        return targets
     if last + 1 >= len(word_starts) or _SENTENCE_END.search(text.text[call.end:word_starts[last + 1]]):
         return targets
     if _word_at(text, word_starts, last + 1) in arabic.NOT_AN_OBJECT:

@@ -30,13 +30,15 @@ CUTS = frozenset({" ", ".", "-", "_"})
 # where said to someone reads these anywhere
 MARK_CUT = re.compile(r"[!?؟،,;؛:'\"`^=@#$%&()<>\[\]{}]{1,2}")
 MARK_MIN_LETTERS = 3
+_GAP = re.compile(r"[^\w]+|_+")
 ANYWHERE, SAID_TO = "anywhere", "said_to"  # where a rule reads cut words
 # words that stand alone too often to be half of a cut word: particles, pronouns, kin words
 STANDALONE = frozenset({
     "في", "من", "علي", "عن", "الي", "ان", "او", "ما", "لا", "لم", "لن", "قد", "كل", "ثم", "هو", "هي", "هم",
     "هن", "انا", "انت", "انتم", "نحن", "يا", "اي", "ام", "اب", "اخ", "ابو", "بن", "بنت", "ولا", "الا", "اذا",
     "لو", "كان", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "مع", "بعد", "قبل", "عند", "بين", "ضد", "حتي",
-    "لكن", "بل", "كم", "كيف", "اين", "متي", "شو", "ليش", "وين", "مش", "مو", "اللي", "عم", "بس"
+    "لكن", "بل", "كم", "كيف", "اين", "متي", "شو", "ليش", "وين", "مش", "مو", "اللي", "عم", "بس",
+    "لك", "بك", "ولك", "فيك", "منك", "عنك", "معك", "له", "به", "لها", "لهم", "الك",
 })
 _PLURAL_WAW_ALIF = "وا"
 
@@ -72,7 +74,7 @@ class CutWords:
             if tail is None or not (by_mark or cut in CUTS):
                 continue
             head = self._head_of(first.group())
-            if head is None:
+            if head is None or (by_mark and not self._may_join(first.group(), second.group(), head)):
                 continue
             pieces = first.group(), second.group()
             if any(self.selection.holds(piece) for piece in pieces) or self._standalone(pieces, by_mark):
@@ -89,12 +91,25 @@ class CutWords:
         shows the word was cut («ك!لب»)."""
         if by_mark and min(map(len, pieces)) == 1:
             return False
-        return any(piece in STANDALONE for piece in pieces)
+        # the first piece behind a conjunction too: «ومن؟حط» is «and who put», not منحط (the second
+        # piece is a tail, whose first letter is the term's: «مغ فله» is مغفله)
+        first = pieces[0]
+        bare = first[1:] if first[:1] in arabic.CONJUNCTION_PROCLITICS else first
+        return bare in STANDALONE or any(piece in STANDALONE for piece in pieces)
+
+    @staticmethod
+    def _may_join(first: str, second: str, head: str) -> bool:
+        """Behind a mark, both pieces are Arabic («who're» is English), and a head of one letter is a
+        piece of its own or stands behind the article («الق::حبة»), not what is left of a preposition
+        and a pronoun («لك!سمك» is «for you: fish», not كسمك)."""
+        arabic_pieces = all("ء" <= piece[0] <= "ي" for piece in (first, second))
+        return arabic_pieces and (len(head) > 1 or head == first or first[: -len(head)].endswith("ال"))
 
     @staticmethod
     def by_mark(hit: WordHit, normalized: NormalizedText) -> bool:
-        """Whether a cut word was cut by a mark, not a space."""
-        return not any(char.isspace() for char in normalized.text[hit.start:hit.end])
+        """Whether a cut word was cut by a mark (MARK_CUT), not a space, a dot, a dash or an underscore."""
+        gap = _GAP.search(normalized.text, hit.start, hit.end)
+        return gap is not None and MARK_CUT.fullmatch(gap.group()) is not None
 
     def _tail_of(self, second: str) -> str | None:
         """The second piece as the tail of a term. A plural ending وا keeps its alif in a short

@@ -58,6 +58,8 @@ def test_a_word_cut_by_a_space_or_a_mark_hits_as_its_term(policy, body, typed, t
         "يا كل،اب يحب ابناءه",  # behind a mark a standalone word still stands alone beside a longer piece
         "قال: اخر سوا المشكلة",  # a mark followed by a space is no cut
         "القناة شر!!!موطة",  # three marks are punctuation, not a cut
+        "جيب لك؟لاب توب",  # a lone letter left of «لك» is no head: «get yourself a laptop», not كلاب
+        "لقي.طه الشرطة",  # said_to: a dot is a space's cut, read only where said to someone
     ],
 )
 def test_ordinary_pairs_do_not_hit(policy, body):

@@ -181,6 +181,7 @@ def calls():
         ("يا عرب اقتلوا الفرس", ["اقتلوا"]),  # the object named after the call is a people
         ("يا سوريين اطلعوا برا", ["اطلعوا برا"]),  # nothing named after it: the addressee is told to leave
         ("يا سوريين ارحلوا من هون", ["ارحلوا"]),  # where from is not an object
+        ("يا سوريين اطلعوا برا بلدنا", ["اطلعوا برا"]),  # a call of several words is told to the addressee
         ("اطردوا السوريين", ["اطردوا"]),
         ("يا شعب. اطردوا الزعماء", []),  # a sentence end: the people is too far anyway
         ("السوريين اطردوا الزعماء", ["اطردوا"]),  # not addressed: the plain reading stays
