@@ -748,11 +748,19 @@ class Governed(_ListFilter):
     def kept(self, hits, governors, text):
         word_starts = _word_starts(text)
         governor_lasts = {
-            _word_span(g.start, g.end, word_starts)[1]
-            for g in governors
-            if not (self.construct_only and g.clitic.endswith(arabic.ARTICLE_ENDINGS))
+            _word_span(g.start, g.end, word_starts)[1] for g in governors if self._governs(g, text, word_starts)
         }
-        return [hit for hit in hits if _word_span(hit.start, hit.end, word_starts)[0] - 1 not in governor_lasts]
+        return [
+            hit for hit in hits
+            if not (_word_span(hit.start, hit.end, word_starts)[0] - 1 in governor_lasts
+                    and self._governed(hit, text, word_starts))
+        ]
+
+    def _governs(self, noun: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        return not (self.construct_only and noun.clitic.endswith(arabic.ARTICLE_ENDINGS))
+
+    def _governed(self, hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        return True
 
 
 class Qualified(Governed):
@@ -767,33 +775,26 @@ class Qualified(Governed):
         super().__init__(names, lexicons, construct_only=False)
 
 
-class Described(_ListFilter):
+class Described(Governed):
     """A targeted rule's `except_described` word lists: bodies and forces that a people's or a sect's
-    adjective describes (الميليشيات، القوات، السفير). A target right after one written with the article
-    agrees with it as an adjective and is no target: «اطردوا الميليشيات الايرانية» aims at militias.
-    Without the article the target is the complement of a construct and still counts: «اطردوا عصابات
-    السوريين» aims at Syrians."""
+    adjective describes (الميليشيات، القوات، السفير). A target right after one, both written with the
+    article, agrees with it as an adjective and is no target: «اطردوا الميليشيات الايرانية» aims at
+    militias. Without the article on the noun the target is the complement of a construct and still
+    counts: «اطردوا عصابات السوريين» aims at Syrians."""
 
     option = "except_described"
 
-    def kept(self, hits, nouns, text):
-        word_starts = _word_starts(text)
-        described = set()
-        for noun in nouns:
-            first, last = _word_span(noun.start, noun.end, word_starts)
-            if self._definite(_word_at(text, word_starts, first)):
-                described.add(last)
-        return [hit for hit in hits if not self._describes(hit, described, text, word_starts)]
+    def _governs(self, noun, text, word_starts):
+        return _definite(_word_at(text, word_starts, _word_span(noun.start, noun.end, word_starts)[0]))
 
-    def _describes(self, hit: WordHit, described: set[int], text: NormalizedText, word_starts: list[int]) -> bool:
-        first = _word_span(hit.start, hit.end, word_starts)[0]
-        return first - 1 in described and self._definite(_word_at(text, word_starts, first))
+    def _governed(self, hit, text, word_starts):
+        return _definite(_word_at(text, word_starts, _word_span(hit.start, hit.end, word_starts)[0]))
 
-    @staticmethod
-    def _definite(word: str) -> bool:
-        """Whether a word carries the article, behind a conjunction or a preposition or not."""
-        bare = word[1:] if word[:1] in arabic.CONJUNCTION_PROCLITICS else word
-        return bare.startswith(arabic.ARTICLE_ENDINGS) or bare[1:].startswith("ال") and bare[:1] in "بك"
+
+def _definite(word: str) -> bool:
+    """Whether a word carries the article, behind a conjunction or ب / ك or not."""
+    bare = word[1:] if word[:1] in arabic.CONJUNCTION_PROCLITICS else word
+    return bare.startswith(arabic.ARTICLE_ENDINGS) or (bare[:1] in "بك" and bare[1:].startswith("ال"))
 
 
 class Titled(_ListFilter):

@@ -193,3 +193,23 @@ def test_a_group_addressed_before_a_call_with_its_own_object_is_the_one_asked_to
 
 def test_without_the_option_a_group_addressed_before_a_call_is_its_target(calls):
     assert texts(calls["plain"], "يا شعب لبنان اطردوا الزعماء الفاسدين") == ["اطردوا"]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("اطردوا الميليشيات الايرانية", []),  # the people's adjective, article on both: militias are aimed at
+        ("اطردوا والمليشيات الايرانية", []),  # a conjunction on the noun
+        ("اطردوا عصابات الايرانية", ["اطردوا"]),  # no article on the noun: a construct, the people count
+        ("اطردوا الايرانيين", ["اطردوا"]),
+        ("اطردوا المليشيات ايرانيين", ["اطردوا"]),  # no article on the people: no adjective of the noun
+    ],
+)
+def test_a_peoples_adjective_on_a_described_noun_is_no_target(body, found):
+    policy = build(
+        rule("calls", "targeted", lexicons=["calls"], targets=["peoples"], window=3, except_described=["forces"]),
+        lexicons={
+            "calls": "اطردوا", "peoples": "الايرانية\nالايرانيين\nايرانيين", "forces": "ميليشيات\nمليشيات\nعصابات",
+        },
+    )
+    assert texts(policy, body) == found
