@@ -282,7 +282,7 @@ OWNED_BY_THE_WRITER = frozenset({
 # («جدي كان عندو حمار»، «خالي عنده بهايم»; checks.LiteralScenes). «عندنا حمير بالبرلمان» has no kin
 # before it and is name-calling still. Normalized spellings.
 POSSESSIVE_PARTICLES = frozenset({
-    "ديال", "تبع", "تبعت", "بتاع", "بتاعه", "بتاعت", "متاع", "تاع", "مال", "مالت", "حق", "عند",
+    "ديال", "تبع", "تبعت", "بتاع", "بتاعه", "بتاعت", "متاع", "تاع", "مال", "مالت", "حق",
     "dyal", "mtaع", "taع", "ntaع",
 })
 KIN = frozenset({
@@ -323,7 +323,7 @@ PHRASE_OPENERS = frozenset({
 # (checks.TargetedCheck, `addressed_act`). Any other word after a call is its object, and a group
 # addressed before it is the one asked to act. Normalized spellings.
 NOT_AN_OBJECT = frozenset({
-    "من", "عن", "علي", "ع", "الي", "لل", "ل", "في", "برا", "بره", "لبرا", "لبره", "يا", "هون", "هنا", "هنيه",
+    "من", "عن", "علي", "ع", "الي", "في", "برا", "بره", "لبرا", "لبره", "يا", "هون", "هنا", "هنيه",
     "هناك", "منها", "منه", "منا", "مننا", "منهون", "كلكم", "جميعا", "جميعكم", "فورا", "حالا", "هلق", "هلا",
     "الان", "بسرعه", "و", "او",
 })

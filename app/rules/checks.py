@@ -946,7 +946,7 @@ class PatternCheck(Check):
     `except_after`, a match right after a governing noun is dropped: «حكام العرب مجرمون». With
     `targets`, a match counts only within `window` words of a target, as a targeted rule's word
     does: a threat («بقتلك») next to a sect («يا شيعي») is sectarian incitement; a target that a word
-    of `except_targets` covers does not count («الامريكان لازم يطلعوا من العراق» asks an army to
+    of `except_targets` covers does not count («الامريكان لازم يطلعوا من ارضنا» asks an army to
     leave, where «الافغان لازم يطلعوا من بلدنا» tells a people to go). With
     `self_markers`, a match right after the first person is said of the writer: «انا اغبى واحد».
     Every pattern drops a match opened by God inside a person's or a party's name made with الله or
