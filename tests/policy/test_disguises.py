@@ -76,6 +76,7 @@ EXCEPTION_LISTS = {
     "except_charges.txt", "scene_cues.txt", "denials.txt", "negators.txt", "governors.txt", "institutions.txt",
     "work_nouns.txt", "thing_nouns.txt", "titles.txt", "scripture.txt",
     "refusing_heads.txt", "feast_beasts.txt", "history.txt", "foreign_presence.txt", "virtues.txt", "not_demanded.txt",
+    "return_timing.txt",
 }
 # lists of single words (فخره is not ف + خره; كلمة before an insult mentions it): the only
 # exception lists whose entries may be one word
@@ -83,7 +84,7 @@ WORD_EXCEPTION_LISTS = {
     "except_words.txt", "except_written.txt", "things.txt", "mentions.txt", "mention_verbs.txt", "except_metaphors.txt",
     "scene_cues.txt", "denials.txt", "self_markers.txt", "negators.txt", "governors.txt", "institutions.txt",
     "work_nouns.txt", "thing_nouns.txt", "titles.txt", "refusing_heads.txt", "feast_beasts.txt", "foreign_presence.txt",
-    "virtues.txt", "not_demanded.txt",
+    "virtues.txt", "not_demanded.txt", "return_timing.txt",
 }
 
 
