@@ -315,7 +315,8 @@ STILL = frozenset({
 # «مقدم البرنامج تافه» says it of the presenter (checks.DescribedWork). Normalized spellings.
 PHRASE_OPENERS = frozenset({
     "هذا", "هذه", "هذي", "هاي", "هاد", "هادي", "ده", "دي", "دا", "تلك", "ذلك", "كل", "بس", "يعني", "واله",
-    "اصلا", "صراحه", "بصراحه", "بجد", "جد", "فعلا", "حقا",
+    "اصلا", "صراحه", "بصراحه", "بجد", "جد", "فعلا", "حقا", "ياخي", "ياخوي", "اخي", "اليوم", "هلا",
+    "هلق", "الحين", "دلوقتي", "دابا", "هسه", "توا",
 })
 
 # Words that may follow a call to leave without being the one it is aimed at: where to go and where
@@ -368,6 +369,11 @@ OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
 # «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).
 TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم"})
 SAID_TO_YOU = frozenset({"عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم"})
+# The writer as the one spoken to or called: «to me / us» after a verb of saying («قال لي يا غبي»)
+# or a first-person object joined to it («كانت تناديني يا غبي»، «سمونا بهايم»، «قالتلي انتي
+# مجنونة»): someone else's words to the writer, reported (checks.Mentions). Normalized spellings.
+TO_THE_WRITER = frozenset({"لي", "ليا", "لنا", "لينا"})
+WRITER_AS_OBJECT = ("ني", "نا", "لي")
 
 # «like you / him / them» right after a word said of a thing or a piece of work: the word is said of
 # a person too («تحليلك سخيف زيك»، «تلفونك غبي متلك») (checks.DescribedWork). NOT «كيفك», also «how

@@ -304,6 +304,15 @@ def _calls_an_object(verb: WordHit) -> bool:
     return verb.term.startswith(arabic.CALLING_VERB_STEMS)
 
 
+def _to_the_writer(verb: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+    """Whether a verb of saying or calling speaks to the writer: a first-person object joined to it
+    («ناداني»، «قالتلي»، «سمونا») or «to me / us» right after it («قال لي») (arabic.TO_THE_WRITER)."""
+    if verb.term.endswith(arabic.WRITER_AS_OBJECT) or verb.suffix.endswith(arabic.WRITER_AS_OBJECT):
+        return True
+    after = _word_span(verb.start, verb.end, word_starts)[1] + 1
+    return after < len(word_starts) and _word_at(text, word_starts, after) in arabic.TO_THE_WRITER
+
+
 def _chants_its_object(verb: WordHit) -> bool:
     """A verb of chanting, whose object is the chant (arabic.CHANTING_VERB_STEMS): what stands
     right after it without the article is the chant reported («هتفوا الموت للعرب»); with the article
@@ -421,6 +430,9 @@ class Mentions:
             gap = _words_after(hit, verb, word_starts)
             if not 0 < gap <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
                 continue
+            # «قال لي انت غبي»: the «you» is the writer, told it by someone else
+            if _to_the_writer(verb, text, word_starts):
+                return True
             between = {_word_at(text, word_starts, i) for i in range(first - gap + 1, first)}
             if between & arabic.SAID_TO_YOU:
                 continue
@@ -436,13 +448,20 @@ class Mentions:
 
     @staticmethod
     def _vocative_reported(hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
-        """Whether a label said with يا is someone else's words to a third party: a mention verb, the
-        one spoken to (ل and a noun or a third person: للمواطن، لابنه، له), then the label —
-        «الظابط بيقول للمواطن يا كلب»، «قال للمدافع يا حيوان». «يقول لك يا حمار» says it to the reader."""
+        """Whether a label said with يا is someone else's words to a third party or to the writer: a
+        mention verb, the one spoken to (ل and a noun or a third person: للمواطن، لابنه، له), then the
+        label — «الظابط بيقول للمواطن يا كلب»، «قال للمدافع يا حيوان» — or a verb that speaks to the
+        writer right before it (`_to_the_writer`: «قال لي يا غبي»، «كانت تناديني يا غبي»). «يقول لك يا
+        حمار» says it to the reader."""
         if not _said_to_someone(hit, text, word_starts):
             return False
         first = _word_span(hit.start, hit.end, word_starts)[0]
         spoken_to = first - 1 if _vocative_within(hit) else first - 2
+        if any(
+            _word_span(verb.start, verb.end, word_starts)[1] in (spoken_to, spoken_to - 1)
+            and _to_the_writer(verb, text, word_starts) for verb in verbs
+        ):
+            return True
         if spoken_to < 1:
             return False
         word = _word_at(text, word_starts, spoken_to)

@@ -7,7 +7,7 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه\nتناديني\nسمونا\nقالي"
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -130,10 +130,15 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "يسمونهم روافض ظلما",  # the object joined to the verb
         "بيسمي الشيعة العرب روافض",  # an object of two words
         "وصفوا المسيحيين كفار في الخطبة",
+        "قالوا لي يا حمار وسكت",  # said to the writer, who reports it
+        "كانت المعلمة تناديني يا حمار قدام الفصل",  # «me» joined to the verb
+        "ضربونا وسمونا مجوس",  # a verb of calling with «us» joined: the label needs no object between
+        "اخوي قالي انت حمار",  # «you» in someone else's words to the writer
     ],
 )
 def test_a_label_someone_else_gives_a_third_party_is_reported(policy, body):
-    """Said about them (على، عن، ان), said to them (ل …يا), or given with a verb of calling."""
+    """Said about them (على، عن، ان), said to them or to the writer (ل …يا, تناديني يا), or given
+    with a verb of calling."""
     assert texts(policy, body) == []
 
 
@@ -162,6 +167,7 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا لك يا حمار", ["حمار"]),  # to you: said to the reader
         ("قالوا لا يا حمار", ["حمار"]),  # «no» is no one spoken to
         ("قالوا للمواطن شيئا يا حمار", ["حمار"]),  # a word between: said here, not reported
+        ("قالوا لي شيئا يا حمار", ["حمار"]),  # to the writer, but a word between: said here
         ("المعلق اللي اسمو فارس واضح انه حمار", ["حمار"]),  # «his name»: no one else says it
         ("كل القصة ان الوزير حمار", ["حمار"]),  # «the story»: no one else says it either
     ],
