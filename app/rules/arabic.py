@@ -355,8 +355,11 @@ A_PERSON = frozenset({"زول", "واحد", "انسان", "شخص"})
 # «you» that makes it said to the reader's face instead: «يقول عنك حمار». Normalized spellings.
 SAID_ABOUT = frozenset({
     "علي", "عن", "عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "انه", "انها", "انهم", "بانه", "بانها",
-    "بانهم", "ان",
+    "بانهم", "ان", "انو", "انهن",
 })
+# «or» between two labels: the second is given as the first is («وصف الشيعة بالروافض او المجوس»)
+# (checks.Mentions). Normalized spellings.
+OR = frozenset({"او"})
 # The stems of the mention verbs that take two objects, someone and a label: calling, describing,
 # nicknaming, taunting («بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان») (checks.Mentions). Verbs of
 # saying and writing are not among them. Normalized spellings.

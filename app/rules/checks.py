@@ -394,10 +394,15 @@ class Mentions:
         word_starts = _word_starts(text)
         noun_ends = [_word_span(noun.start, noun.end, word_starts)[1] for noun in nouns]
         all_ends = noun_ends + [_word_span(verb.start, verb.end, word_starts)[1] for verb in verbs]
-        kept = []
+        dropped = set()
         hit_firsts = {_word_span(hit.start, hit.end, word_starts)[0] for hit in hits}
-        for hit in hits:
+        mentioned_lasts: set[int] = set()
+        for hit in sorted(hits, key=lambda hit: hit.start):
             first = _word_span(hit.start, hit.end, word_starts)[0]
+            if self._second_of_a_mentioned_pair(hit, first, mentioned_lasts, text, word_starts):
+                mentioned_lasts.add(_word_span(hit.start, hit.end, word_starts)[1])
+                dropped.add(id(hit))
+                continue
             if "ب" in hit.clitic:
                 mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
             elif _right_after(hit, text, word_starts, {"ب"}):
@@ -407,9 +412,20 @@ class Mentions:
                 # the second of a pair counts only when the first is named too («كلمة مجوس وروافض»)
                 mentioned = any(_named_after(hit, first - end, first - 1 in hit_firsts) for end in noun_ends)
             reported = self._reported(hit, text, word_starts, all_ends) or self._said_of(hit, text, word_starts, verbs)
-            if not (mentioned or reported):
-                kept.append(hit)
-        return kept
+            if mentioned or reported:
+                mentioned_lasts.add(_word_span(hit.start, hit.end, word_starts)[1])
+                dropped.add(id(hit))
+        return [hit for hit in hits if id(hit) not in dropped]
+
+    @staticmethod
+    def _second_of_a_mentioned_pair(
+        hit: WordHit, first: int, mentioned_lasts: set[int], text: NormalizedText, word_starts: list[int]
+    ) -> bool:
+        """Whether the hit is the second of a pair whose first is mentioned: joined by و or after او
+        («وصف الشيعة بالروافض او المجوس»، «يسمونهم بالكفار والخونة»)."""
+        if hit.clitic.startswith("و") and first - 1 in mentioned_lasts:
+            return True
+        return first >= 2 and _word_at(text, word_starts, first - 1) in arabic.OR and first - 2 in mentioned_lasts
 
     def _said_of(self, hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
         """Whether someone else is reported calling a third party the hit: a mention verb, then

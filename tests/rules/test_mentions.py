@@ -34,6 +34,8 @@ def policy():
         "مصطلح \"روافض\" إساءة",
         "وصف الشيعة بالروافض إساءة مرفوضة",  # a noun, then the label with ب two words on
         "وصفوا الشيعة بالروافض ظلما",  # a verb, the label with ب
+        "وصفوا الشيعة بالروافض او المجوس ظلما",  # the second of a pair after «or» is given as the first
+        "وصفوا الشيعة بالروافض والمجوس ظلما",  # and after «and»
         "ينعتون المسيحيين بالكفار",  # the targeted rule: the mentioned word is gone before targets
         "يسمونهم بالمجوس وهذا خطأ",  # ب right after the verb
         "وصفوا الشيعة في بيانهم بالروافض",  # ب four words after the verb: a subject or object between
@@ -58,6 +60,8 @@ def test_a_mentioned_insult_is_not_a_hit(policy, body):
         ("كلمة حق وحمار", ["وحمار"]),  # و, but the first of the pair is named no insult
         ("كلمة مجوس قليلة وحمار", ["وحمار"]),  # و, but three words after the noun
         ('رد عليه بـ"حمار"', ["حمار"]),  # ب written apart, but no mention word or verb before it
+        ("الروافض او مجوس", ["الروافض", "مجوس"]),  # a pair after «or», but neither is mentioned
+        ("وصفوا الشيعة بالروافض وانت تقول شي او حمار", ["حمار"]),  # «or» after a word that is no label
     ],
 )
 def test_an_insult_used_still_hits(policy, body, typed):
@@ -123,6 +127,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "قالوا على الشيعة روافض وهذا ظلم",  # a verb, «on», the people, the label
         "يكتب عن المسيحيين كفار كل يوم",  # «about»
         "قالوا ان الشيعة روافض",  # «that»
+        "قالوا انو الشيعة روافض",  # the Levantine «that»
         "قالوا عن المسيحيين كلهم انهم كفار",  # five words on: a people, «all of them», «that they are»
         "قالوا للمواطن يا حمار",  # said with يا, but to a third party
         "قالوا له ياحمار",  # to him, and the joined vocative
