@@ -357,6 +357,9 @@ SAID_ABOUT = frozenset({
     "علي", "عن", "عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "انه", "انها", "انهم", "بانه", "بانها",
     "بانهم", "ان", "انو", "انهن",
 })
+# «if» before a denial: the denial is supposed, contrary to fact, and so asserts the label («لو ما
+# كان جحش ما صار قنصل»، «لو مش حمار كان فهم») (checks.Negated). Normalized spellings.
+COUNTERFACTUAL = frozenset({"لو", "لوكان"})
 # «or» between two labels: the second is given as the first is («وصف الشيعة بالروافض او المجوس»)
 # (checks.Mentions). Normalized spellings.
 OR = frozenset({"او"})

@@ -760,6 +760,17 @@ class Negated(_SaidRightAfter):
     option = "negators"
     _AND_NOT = "ولا"
 
+    def kept(self, hits, markers, text):
+        # «لو ما كان جحش ما صار قنصل»: a denial after «if» supposes the contrary, so it gives the label
+        word_starts = _word_starts(text)
+        denying = [marker for marker in markers if not self._supposed(marker, text, word_starts)]
+        return super().kept(hits, denying, text)
+
+    @staticmethod
+    def _supposed(marker: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        first = _word_span(marker.start, marker.end, word_starts)[0]
+        return first >= 1 and _word_at(text, word_starts, first - 1) in arabic.COUNTERFACTUAL
+
     def _carried(self, first, marker_lasts, text, word_starts):
         # «مش زعران ولا حرامية»: a negator, a word, ولا, then the label
         return first >= 3 and first - 3 in marker_lasts and _word_at(text, word_starts, first - 1) == self._AND_NOT

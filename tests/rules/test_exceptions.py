@@ -343,6 +343,8 @@ def test_a_denied_label_is_not_a_hit(negated_policy, body):
         ("كنت حمارا وما زلت", ["حمارا"]),  # the accusative is read, and no negator stands before it
         ("مش فاهم ولا كلمة يا كذاب", ["كذاب"]),  # the label is not the word after ولا
         ("انت مش غبي وكذاب", ["وكذاب"]),  # و does not carry the denial: the second label is given
+        ("لو مش حمار كان فهم", ["حمار"]),  # a denial after «if» supposes the contrary
+        ("لو مو كذاب ما خاف", ["كذاب"]),
     ],
 )
 def test_a_label_not_denied_still_hits(negated_policy, body, found):
