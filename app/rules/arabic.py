@@ -401,11 +401,14 @@ LIKE_WHOSE = frozenset({
 # of saying or writing: «يكتب مرتزق» may be a mercenary who writes. A term of mention_verbs.txt that
 # opens with one of these is a verb of chanting («هتفوا»، «بيهتفوا»). Normalized spellings.
 CHANTING_VERB_STEMS = ("هتف", "يهتف", "بيهتف")
-# The nouns of mention_verbs.txt that only open a quotation: «his / her / their name», «the story»
-# («شي اسمه "…"»، «شو قصة "…"»). No one says anything in them, so they report no label said about a
-# third party: «اسمو فارس، واضح انه ديوث» calls Fares a cuckold, «كل القصة ان الوزير حمار» calls the
-# minister a donkey (checks.Mentions). Normalized spellings.
-QUOTATION_NOUNS = frozenset({"اسمه", "اسمها", "اسمو", "اسمهم", "قصه"})
+# The words of mention_verbs.txt that only open a quotation: «his / her / their name», «the story»
+# («شي اسمه "…"»، «شو قصة "…"»), a message that reached the writer («وصلتني رسالة "…"»). No one
+# says anything in them, so they report no label said about a third party or to the writer: «اسمو
+# فارس، واضح انه ديوث» calls Fares a cuckold, «كل القصة ان الوزير حمار» calls the minister a donkey,
+# «جاني حمار» calls whoever came one (checks.Mentions). Normalized spellings.
+QUOTATION_NOUNS = frozenset({
+    "اسمه", "اسمها", "اسمو", "اسمهم", "قصه", "وصلتني", "وصلني", "جاتني", "جاني", "بعتلي", "بعتولي",
+})
 
 
 def char_class(chars) -> str:

@@ -51,6 +51,7 @@ _VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670]")
 # an ellipsis is a pause, not an end («انت... كذاب»); a verse's closing parenthesis ends the quotation
 # its opener began («قال تعالى ﴿كونوا قردة خاسئين﴾ وانتم قرود»)
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;﴾]")
+_CLAUSE_COMMA = re.compile("[،,]")
 
 
 def _word_at(text: NormalizedText, word_starts: list[int], index: int) -> str:
@@ -307,6 +308,8 @@ def _calls_an_object(verb: WordHit) -> bool:
 def _to_the_writer(verb: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
     """Whether a verb of saying or calling speaks to the writer: a first-person object joined to it
     («ناداني»، «قالتلي»، «سمونا») or «to me / us» right after it («قال لي») (arabic.TO_THE_WRITER)."""
+    if verb.term in arabic.QUOTATION_NOUNS:
+        return False  # «جاني يا حمار»: a message or a visitor that reached the writer says nothing
     if verb.term.endswith(arabic.WRITER_AS_OBJECT) or verb.suffix.endswith(arabic.WRITER_AS_OBJECT):
         return True
     after = _word_span(verb.start, verb.end, word_starts)[1] + 1
@@ -446,10 +449,11 @@ class Mentions:
             gap = _words_after(hit, verb, word_starts)
             if not 0 < gap <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
                 continue
-            # «قال لي انت غبي»: the «you» is the writer, told it by someone else
-            if _to_the_writer(verb, text, word_starts):
-                return True
             between = {_word_at(text, word_starts, i) for i in range(first - gap + 1, first)}
+            # «قال لي انت غبي»: the «you» is the writer, told it by someone else; only «to me» and
+            # «you» may stand between
+            if _to_the_writer(verb, text, word_starts) and between <= arabic.TO_THE_WRITER | arabic.SAID_TO_THE_READER:
+                return True
             if between & arabic.SAID_TO_YOU:
                 continue
             if between & arabic.SAID_ABOUT:
@@ -688,7 +692,8 @@ class DescribedWork(LiteralScenes):
     @staticmethod
     def _heads_its_phrase(cue: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
         first = _word_span(cue.start, cue.end, word_starts)[0]
-        if first == 0 or not cue.clitic.endswith(arabic.ARTICLE_ENDINGS):
+        # «والأكل الزبالة»: a conjunction opens a new phrase, so the noun after it heads its own
+        if first == 0 or not cue.clitic.endswith(arabic.ARTICLE_ENDINGS) or cue.clitic.startswith(("و", "ف")):
             return True
         before = _word_at(text, word_starts, first - 1)
         if _SENTENCE_END.search(text.text, word_starts[first - 1], cue.start):
@@ -1156,6 +1161,8 @@ def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_star
             continue  # the same words: a target is not its own insult
         distance = _apart_past_links(hit, target, word_starts, text)
         if distance < best_distance and not _sentence_ends_between(hit, target, text):
+            if hit.end <= target.start and _CLAUSE_COMMA.search(text.text, hit.end, target.start):
+                continue  # «كلام مقرف، دول بشر زينا»: a comma after the word opens the next clause
             best, best_distance = target, distance
     return best
 

@@ -7,7 +7,7 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه\nتناديني\nسمونا\nقالي"
+VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه\nتناديني\nسمونا\nقالي\nوصلتني\nجاني"
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -139,6 +139,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "كانت المعلمة تناديني يا حمار قدام الفصل",  # «me» joined to the verb
         "ضربونا وسمونا مجوس",  # a verb of calling with «us» joined: the label needs no object between
         "اخوي قالي انت حمار",  # «you» in someone else's words to the writer
+        'وصلتني رسالة "انت حمار" من مجهول',  # a message received, quoted
     ],
 )
 def test_a_label_someone_else_gives_a_third_party_is_reported(policy, body):
@@ -173,6 +174,8 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا لا يا حمار", ["حمار"]),  # «no» is no one spoken to
         ("قالوا للمواطن شيئا يا حمار", ["حمار"]),  # a word between: said here, not reported
         ("قالوا لي شيئا يا حمار", ["حمار"]),  # to the writer, but a word between: said here
+        ("قالوا لي لماذا تشتم .. حمار", ["حمار"]),  # to the writer, but other words between: said here
+        ("جاني حمار", ["حمار"]),  # «came to me» says nothing: whoever came is called a donkey
         ("المعلق اللي اسمو فارس واضح انه حمار", ["حمار"]),  # «his name»: no one else says it
         ("كل القصة ان الوزير حمار", ["حمار"]),  # «the story»: no one else says it either
     ],

@@ -158,6 +158,7 @@ def thing_policy():
         "خدمة الانترنت عندنا زبالة",  # a thing's predicate may stand three words after it
         "الجو زفت زي كل سنة",  # likened to a time, not to someone
         "الجو زفت. زيك ما في حدا",  # «like you» opens another sentence
+        "الماتش حلو والجو زفت",  # a conjunction opens a phrase the thing heads
     ],
 )
 def test_a_dirt_word_said_of_a_thing_passes(thing_policy, body):

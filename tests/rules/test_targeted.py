@@ -24,6 +24,7 @@ def policy():
         ("انت كلب", "كلب"),
         ("والمحرر أحقر... لا، المحرر حقير", "حقير"),
         ("حقير هو الصحفي", "حقير"),  # the target may come after
+        ("الصحفي، حقير", "حقير"),  # a comma before the word does not set it apart from the target
     ],
 )
 def test_offensive_term_near_a_target(policy, body, typed):
@@ -36,6 +37,7 @@ def test_offensive_term_near_a_target(policy, body, typed):
         "الكاتب محترم",  # a target without an offensive term
         "رأيت حمارا في المزرعة",  # an offensive term without a target
         "الكاتب كتب عن الريف والمزارع والحقول حيث يعمل الحمار",  # too far apart
+        "كلام حقير، الصحفي ما قاله",  # a comma after the word opens the next clause
         "حمار",
     ],
 )
