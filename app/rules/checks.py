@@ -470,9 +470,10 @@ class Mentions:
     def _vocative_reported(hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
         """Whether a label said with يا is someone else's words to a third party or to the writer: a
         mention verb, the one spoken to (ل and a noun or a third person: للمواطن، لابنه، له), then the
-        label — «الظابط بيقول للمواطن يا كلب»، «قال للمدافع يا حيوان» — or a verb that speaks to the
-        writer right before it (`_to_the_writer`: «قال لي يا غبي»، «كانت تناديني يا غبي»). «يقول لك يا
-        حمار» says it to the reader."""
+        label — «الظابط بيقول للمواطن يا كلب»، «قال للمدافع يا حيوان» —, a verb with «to him» joined
+        right before it («صاحبه قاله يا حمار»), or a verb that speaks to the writer right before it
+        (`_to_the_writer`: «قال لي يا غبي»، «كانت تناديني يا غبي»). «يقول لك يا حمار» says it to the
+        reader."""
         if not _said_to_someone(hit, text, word_starts):
             return False
         first = _word_span(hit.start, hit.end, word_starts)[0]
@@ -480,6 +481,13 @@ class Mentions:
         if any(
             _word_span(verb.start, verb.end, word_starts)[1] in (spoken_to, spoken_to - 1)
             and _to_the_writer(verb, text, word_starts) for verb in verbs
+        ):
+            return True
+        # «صاحبه قاله يا حمار»: «to him» joined to the verb right before the يا
+        if any(
+            _word_span(verb.start, verb.end, word_starts)[1] == spoken_to
+            and verb.term not in arabic.QUOTATION_NOUNS and verb.term.endswith(arabic.JOINED_TO_A_THIRD_PERSON)
+            for verb in verbs
         ):
             return True
         if spoken_to < 1:

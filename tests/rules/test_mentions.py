@@ -7,7 +7,10 @@ from tests.rules.conftest import build, rule, texts
 
 INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
-VERBS = "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه\nتناديني\nسمونا\nقالي\nوصلتني\nجاني"
+VERBS = (
+    "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه"
+    "\nتناديني\nسمونا\nقالي\nوصلتني\nجاني\nقاله"
+)
 SECTS = "الشيعة\nالمسيحيين"
 
 
@@ -140,6 +143,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "ضربونا وسمونا مجوس",  # a verb of calling with «us» joined: the label needs no object between
         "اخوي قالي انت حمار",  # «you» in someone else's words to the writer
         'وصلتني رسالة "انت حمار" من مجهول',  # a message received, quoted
+        "صاحبه قاله يا حمار",  # «to him» joined to the verb
     ],
 )
 def test_a_label_someone_else_gives_a_third_party_is_reported(policy, body):
