@@ -364,11 +364,11 @@ COUNTERFACTUAL = frozenset({"لو", "لوكان"})
 # (checks.Mentions). Normalized spellings.
 OR = frozenset({"او"})
 # The stems of the mention verbs that take two objects, someone and a label: calling, describing,
-# nicknaming, taunting («بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان») (checks.Mentions). Verbs of
-# saying and writing are not among them. Normalized spellings.
+# nicknaming, taunting, considering («بيسمي اللاجئين حشرات»، «وصف المعارضين جرذان»، «تعتبر النساء
+# نجاسة») (checks.Mentions). Verbs of saying and writing are not among them. Normalized spellings.
 CALLING_VERB_STEMS = (
     "وصف", "يصف", "تصف", "نعت", "ينعت", "تنعت", "سمي", "سما", "سمو", "يسمي", "يسمو", "تسمي", "بيسم",
-    "لقب", "يلقب", "عير", "يعير",
+    "لقب", "يلقب", "عير", "يعير", "يعتبر", "تعتبر",
 )
 # A third-person object joined to such a verb: «سماه»، «يسمونهم».
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")

@@ -42,6 +42,8 @@ MAX_MATCHES = 100
 AIM_GROUP = "aim"
 # a word list inside a pattern: {{peoples}} (PatternCheck expands it before compiling)
 LIST_PLACEHOLDER = re.compile(r"\{\{([a-z0-9_]+)\}\}")
+# lists named as the alternatives of one group, «(?:{{stereotypes}}|{{insults}})»: one alternation
+_LIST_ALTERNATIVES = re.compile(r"(?<=[(|:])\{\{[a-z0-9_]+\}\}(?:\|\{\{[a-z0-9_]+\}\})+(?=[)|])")
 
 
 def translate(pattern: str) -> str:
@@ -75,19 +77,25 @@ def expand_lists(pattern: str, terms_of) -> str:
     terms_of(name) gives a list's normalized terms, or raises KeyError for an unknown name. The
     longest terms come first: \\M is checked after the match, so an alternation preferring a
     shorter term («عميل» before «عملاء»… or «كذاب» before «كذابين») would miss the longer word.
+    Lists named as alternatives of one another («{{stereotypes}}|{{women_stereotypes}}») make one
+    alternation, longest first across them: «نكد» of the first must not hide «نكديات» of the second.
     """
 
-    def alternation(found) -> str:
-        name = found.group(1)
+    def terms_of_list(name: str) -> list[str]:
         try:
-            terms = sorted(set(terms_of(name)), key=lambda term: (-len(term), term))
+            terms = terms_of(name)
         except KeyError:
             raise RuleConfigError("pattern", f"unknown word list {{{{{name}}}}}") from None
         if not terms:
             raise RuleConfigError("pattern", f"word list {{{{{name}}}}} is empty")
-        return "(?:" + "|".join(re2.escape(term).replace("\\ ", "\\s+") for term in terms) + ")"
+        return terms
 
-    return LIST_PLACEHOLDER.sub(alternation, pattern)
+    def alternation(found) -> str:
+        terms = {term for name in LIST_PLACEHOLDER.findall(found.group()) for term in terms_of_list(name)}
+        ordered = sorted(terms, key=lambda term: (-len(term), term))
+        return "(?:" + "|".join(re2.escape(term).replace("\\ ", "\\s+") for term in ordered) + ")"
+
+    return LIST_PLACEHOLDER.sub(alternation, _LIST_ALTERNATIVES.sub(alternation, pattern))
 
 
 def list_names(pattern: str) -> list[str]:

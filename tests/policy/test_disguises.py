@@ -58,6 +58,7 @@ LISTS = {
     "quality_words.txt": ("يا {}", "person_offense"),
     "dirt_words.txt": ("يا {}", "person_offense"),
     "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
+    "women_stereotypes.txt": ("الستات كلهم {}", "person_offense"),
     "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
     "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
     "elatives.txt": ("انت {}", "person_offense"),

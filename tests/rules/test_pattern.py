@@ -112,6 +112,21 @@ def test_the_longest_term_of_a_named_list_is_tried_first():
     assert texts(policy, "هم كذابين") == ["هم كذابين"]
 
 
+def test_the_longest_term_of_lists_named_as_alternatives_is_tried_first():
+    # «نكد» of the first list must not hide «نكديات» of the second
+    policy = lists_policy(r"\mهم\s+(?:{{short}}|{{long}})\M", short="نكد", long="نكديات")
+    assert texts(policy, "هم نكديات") == ["هم نكديات"]
+    assert texts(policy, "هم نكد") == ["هم نكد"]
+
+
+def test_lists_that_are_not_alternatives_of_one_group_are_not_merged():
+    # «X{{a}}|{{b}}Y» is X-then-a or b-then-Y: merging a and b would read «Xb»
+    policy = lists_policy(r"\mيا\s+{{a}}|{{b}}\s+جدا\M", a="حمار", b="غبي")
+    assert texts(policy, "يا حمار") == ["يا حمار"]
+    assert texts(policy, "غبي جدا") == ["غبي جدا"]
+    assert texts(policy, "يا غبي") == []
+
+
 def test_an_unknown_or_empty_word_list_in_a_pattern_is_refused():
     with pytest.raises(PolicyError, match=r"unknown word list \{\{nope\}\}"):
         lists_policy(r"\m{{nope}}\M", labels="كذاب")
