@@ -360,6 +360,8 @@ SAID_ABOUT = frozenset({
 # «if» before a denial: the denial is supposed, contrary to fact, and so asserts the label («لو ما
 # كان جحش ما صار قنصل»، «لو مش حمار كان فهم») (checks.Negated). Normalized spellings.
 COUNTERFACTUAL = frozenset({"لو", "لوكان"})
+# «even» before «if»: a concession, not a supposition («حتى لو مش خاين، غلطته كبيرة») (checks.Negated)
+EVEN = frozenset({"حتي", "حتا"})
 # «or» between two labels: the second is given as the first is («وصف الشيعة بالروافض او المجوس»)
 # (checks.Mentions). Normalized spellings.
 OR = frozenset({"او"})
@@ -375,13 +377,18 @@ OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
 # «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).
 TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم"})
 # the same joined to a verb of saying («قاله»، «قالتله»، «قلتلو»، «قالهم»)
-JOINED_TO_A_THIRD_PERSON = ("له", "لو", "لها", "لهم", "لهن")
-SAID_TO_YOU = frozenset({"عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم"})
+JOINED_TO_A_THIRD_PERSON = ("له", "لها", "لهم", "لهن")
+SAID_TO_YOU = frozenset({
+    "عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم", "انتو", "انتي", "انتن",
+})
 # The writer as the one spoken to or called: «to me / us» after a verb of saying («قال لي يا غبي»)
 # or a first-person object joined to it («كانت تناديني يا غبي»، «سمونا بهايم»، «قالتلي انتي
 # مجنونة»): someone else's words to the writer, reported (checks.Mentions). Normalized spellings.
 TO_THE_WRITER = frozenset({"لي", "ليا", "لنا", "لينا"})
 WRITER_AS_OBJECT = ("ني", "نا", "لي")
+# The verbs of the second person or of «she» and the imperative (تقول، بتقول، تناديني، قول): «ليش
+# تقول لي يا حمار» is the writer telling the reader off, not a report (checks.Mentions).
+SECOND_PERSON_PREFIXES = ("ت", "بت", "قول")
 
 # «like you / him / them» right after a word said of a thing or a piece of work: the word is said of
 # a person too («تحليلك سخيف زيك»، «تلفونك غبي متلك») (checks.DescribedWork). NOT «كيفك», also «how
@@ -405,11 +412,12 @@ LIKE_WHOSE = frozenset({
 CHANTING_VERB_STEMS = ("هتف", "يهتف", "بيهتف")
 # The words of mention_verbs.txt that only open a quotation: «his / her / their name», «the story»
 # («شي اسمه "…"»، «شو قصة "…"»), a message that reached the writer («وصلتني رسالة "…"»). No one
-# says anything in them, so they report no label said about a third party or to the writer: «اسمو
-# فارس، واضح انه ديوث» calls Fares a cuckold, «كل القصة ان الوزير حمار» calls the minister a donkey,
-# «جاني حمار» calls whoever came one (checks.Mentions). Normalized spellings.
+# says anything in them — nor in «قول», the noun and the imperative («بدي قول انو …») — so they
+# report no label said about a third party or to the writer: «اسمو فارس، واضح انه ديوث» calls Fares
+# a cuckold, «كل القصة ان الوزير حمار» calls the minister a donkey, «جاني حمار» calls whoever came
+# one (checks.Mentions). Normalized spellings.
 QUOTATION_NOUNS = frozenset({
-    "اسمه", "اسمها", "اسمو", "اسمهم", "قصه", "وصلتني", "وصلني", "جاتني", "جاني", "بعتلي", "بعتولي",
+    "اسمه", "اسمها", "اسمو", "اسمهم", "قصه", "قول", "وصلتني", "وصلني", "جاتني", "جاني", "بعتلي", "بعتولي",
 })
 
 

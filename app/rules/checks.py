@@ -155,6 +155,13 @@ def _inside(hit: WordHit, phrase: WordHit) -> bool:
     return _within(hit, phrase.start, phrase.end)
 
 
+def _opens_its_sentence(hit: WordHit, text: NormalizedText) -> bool:
+    """Whether no word stands before the hit in its sentence: «حشرات، هدول اللاجئين» fronts the label."""
+    before = text.text[:hit.start]
+    ends = list(_SENTENCE_END.finditer(before))
+    return _WORD.search(before, ends[-1].end() if ends else 0) is None
+
+
 def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:
     between = text.text[other.end:hit.start] if other.end <= hit.start else text.text[hit.end:other.start]
     return _SENTENCE_END.search(between) is not None
@@ -310,6 +317,8 @@ def _to_the_writer(verb: WordHit, text: NormalizedText, word_starts: list[int]) 
     («ناداني»، «قالتلي»، «سمونا») or «to me / us» right after it («قال لي») (arabic.TO_THE_WRITER)."""
     if verb.term in arabic.QUOTATION_NOUNS:
         return False  # «جاني يا حمار»: a message or a visitor that reached the writer says nothing
+    if verb.term.startswith(arabic.SECOND_PERSON_PREFIXES):
+        return False  # «ليش تقول لي يا حمار»: the reader, told off by the writer
     if verb.term.endswith(arabic.WRITER_AS_OBJECT) or verb.suffix.endswith(arabic.WRITER_AS_OBJECT):
         return True
     after = _word_span(verb.start, verb.end, word_starts)[1] + 1
@@ -399,15 +408,17 @@ class Mentions:
         all_ends = noun_ends + [_word_span(verb.start, verb.end, word_starts)[1] for verb in verbs]
         dropped = set()
         hit_firsts = {_word_span(hit.start, hit.end, word_starts)[0] for hit in hits}
-        mentioned_lasts: set[int] = set()
+        given_with_ba: set[int] = set()  # the last words of labels a mention gives with ب
         for hit in sorted(hits, key=lambda hit: hit.start):
             first = _word_span(hit.start, hit.end, word_starts)[0]
-            if self._second_of_a_mentioned_pair(hit, first, mentioned_lasts, text, word_starts):
-                mentioned_lasts.add(_word_span(hit.start, hit.end, word_starts)[1])
+            if self._second_of_a_given_pair(hit, first, given_with_ba, text, word_starts):
+                given_with_ba.add(_word_span(hit.start, hit.end, word_starts)[1])
                 dropped.add(id(hit))
                 continue
             if "ب" in hit.clitic:
                 mentioned = any(0 < first - end <= self.REACH_AFTER_BA for end in all_ends)
+                if mentioned:
+                    given_with_ba.add(_word_span(hit.start, hit.end, word_starts)[1])
             elif _right_after(hit, text, word_starts, {"ب"}):
                 # ب written apart before a quotation («شتمه بـ"الكلب"») is a word of its own: reach from it
                 mentioned = any(0 < first - 1 - end <= self.REACH_AFTER_BA for end in all_ends)
@@ -416,19 +427,19 @@ class Mentions:
                 mentioned = any(_named_after(hit, first - end, first - 1 in hit_firsts) for end in noun_ends)
             reported = self._reported(hit, text, word_starts, all_ends) or self._said_of(hit, text, word_starts, verbs)
             if mentioned or reported:
-                mentioned_lasts.add(_word_span(hit.start, hit.end, word_starts)[1])
                 dropped.add(id(hit))
         return [hit for hit in hits if id(hit) not in dropped]
 
     @staticmethod
-    def _second_of_a_mentioned_pair(
-        hit: WordHit, first: int, mentioned_lasts: set[int], text: NormalizedText, word_starts: list[int]
+    def _second_of_a_given_pair(
+        hit: WordHit, first: int, given_with_ba: set[int], text: NormalizedText, word_starts: list[int]
     ) -> bool:
-        """Whether the hit is the second of a pair whose first is mentioned: joined by و or after او
-        («وصف الشيعة بالروافض او المجوس»، «يسمونهم بالكفار والخونة»)."""
-        if hit.clitic.startswith("و") and first - 1 in mentioned_lasts:
+        """Whether the hit is the second of a pair whose first a mention gives with ب, joined by و or
+        after او («وصف الشيعة بالروافض او المجوس»، «يسمونهم بالكفار والخونة»). Not after a label
+        named by a noun («كلمة غبي او حمار قليلة عليك» calls the reader one) or reported otherwise."""
+        if hit.clitic.startswith("و") and first - 1 in given_with_ba:
             return True
-        return first >= 2 and _word_at(text, word_starts, first - 1) in arabic.OR and first - 2 in mentioned_lasts
+        return first >= 2 and _word_at(text, word_starts, first - 1) in arabic.OR and first - 2 in given_with_ba
 
     def _said_of(self, hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
         """Whether someone else is reported calling a third party the hit: a mention verb, then
@@ -450,9 +461,7 @@ class Mentions:
             if not 0 < gap <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
                 continue
             between = {_word_at(text, word_starts, i) for i in range(first - gap + 1, first)}
-            # «قال لي انت غبي»: the «you» is the writer, told it by someone else; only «to me» and
-            # «you» may stand between
-            if _to_the_writer(verb, text, word_starts) and between <= arabic.TO_THE_WRITER | arabic.SAID_TO_THE_READER:
+            if _to_the_writer(verb, text, word_starts) and self._told_the_writer(hit, verb, between):
                 return True
             if between & arabic.SAID_TO_YOU:
                 continue
@@ -465,6 +474,17 @@ class Mentions:
             if gap == 1 and _chants_its_object(verb) and not hit.clitic.endswith(arabic.ARTICLE_ENDINGS):
                 return True
         return False
+
+    @staticmethod
+    def _told_the_writer(hit: WordHit, verb: WordHit, between: set[str]) -> bool:
+        """Whether a label after a verb that speaks to the writer is what was said: «قال لي انت غبي»
+        (only «to me» and a «you» between), «سمونا بهايم» (a bare label right after a verb of
+        calling). «شتمني الحقير ده» names who did it: a label with the article is the subject."""
+        if not between <= arabic.TO_THE_WRITER | arabic.SAID_TO_THE_READER:
+            return False
+        if between & arabic.SAID_TO_THE_READER:
+            return True
+        return not between and _calls_an_object(verb) and not hit.clitic.endswith(arabic.ARTICLE_ENDINGS)
 
     @staticmethod
     def _vocative_reported(hit: WordHit, text: NormalizedText, word_starts: list[int], verbs: list[WordHit]) -> bool:
@@ -781,8 +801,11 @@ class Negated(_SaidRightAfter):
 
     @staticmethod
     def _supposed(marker: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        # «حتى لو مش خاين، غلطته كبيرة» concedes: the denial stands
         first = _word_span(marker.start, marker.end, word_starts)[0]
-        return first >= 1 and _word_at(text, word_starts, first - 1) in arabic.COUNTERFACTUAL
+        if first < 1 or _word_at(text, word_starts, first - 1) not in arabic.COUNTERFACTUAL:
+            return False
+        return first < 2 or _word_at(text, word_starts, first - 2) not in arabic.EVEN
 
     def _carried(self, first, marker_lasts, text, word_starts):
         # «مش زعران ولا حرامية»: a negator, a word, ولا, then the label
@@ -1169,7 +1192,8 @@ def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_star
             continue  # the same words: a target is not its own insult
         distance = _apart_past_links(hit, target, word_starts, text)
         if distance < best_distance and not _sentence_ends_between(hit, target, text):
-            if hit.end <= target.start and _CLAUSE_COMMA.search(text.text, hit.end, target.start):
+            if hit.end <= target.start and _CLAUSE_COMMA.search(text.text, hit.end, target.start) \
+                    and not _opens_its_sentence(hit, text):
                 continue  # «كلام مقرف، دول بشر زينا»: a comma after the word opens the next clause
             best, best_distance = target, distance
     return best

@@ -59,6 +59,7 @@ LISTS = {
     "dirt_words.txt": ("يا {}", "person_offense"),
     "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
     "women_stereotypes.txt": ("الستات كلهم {}", "person_offense"),
+    "places.txt": ("الشيعه في {} خونه", "sectarian_incitement"),
     "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
     "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
     "elatives.txt": ("انت {}", "person_offense"),

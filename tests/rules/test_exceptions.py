@@ -325,6 +325,7 @@ def negated_policy():
         "مش اصلا كذاب",  # a word of being between
         "مش خاين ولا مجرم",  # ولا carries the denial to the next label
         "مش شباب ولا مجرمين",  # whatever the first denied word
+        "حتى لو مش خاين غلطته كبيرة",  # «even if» concedes: the denial stands
     ],
 )
 def test_a_denied_label_is_not_a_hit(negated_policy, body):

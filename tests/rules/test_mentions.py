@@ -9,7 +9,7 @@ INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
 VERBS = (
     "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه"
-    "\nتناديني\nسمونا\nقالي\nوصلتني\nجاني\nقاله"
+    "\nيناديني\nتقول\nسمونا\nقالي\nوصلتني\nجاني\nقاله\nشتمني"
 )
 SECTS = "الشيعة\nالمسيحيين"
 
@@ -139,7 +139,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "بيسمي الشيعة العرب روافض",  # an object of two words
         "وصفوا المسيحيين كفار في الخطبة",
         "قالوا لي يا حمار وسكت",  # said to the writer, who reports it
-        "كانت المعلمة تناديني يا حمار قدام الفصل",  # «me» joined to the verb
+        "كان المعلم يناديني يا حمار قدام الفصل",  # «me» joined to the verb
         "ضربونا وسمونا مجوس",  # a verb of calling with «us» joined: the label needs no object between
         "اخوي قالي انت حمار",  # «you» in someone else's words to the writer
         'وصلتني رسالة "انت حمار" من مجهول',  # a message received, quoted
@@ -180,6 +180,11 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا لي شيئا يا حمار", ["حمار"]),  # to the writer, but a word between: said here
         ("قالوا لي لماذا تشتم .. حمار", ["حمار"]),  # to the writer, but other words between: said here
         ("جاني حمار", ["حمار"]),  # «came to me» says nothing: whoever came is called a donkey
+        ("شتمني الحمار قدام الناس", ["الحمار"]),  # a label with the article after the verb is its subject
+        ("ليش تقول لي يا حمار", ["حمار"]),  # the second person: the writer tells the reader off
+        ("قالوا انو انتي حمار", ["حمار"]),  # «that you are»: said to the reader's face
+        ("كلمة مجوس او حمار قليلة عليكم", ["حمار"]),  # «or» after a label a noun names: no pair
+        ("قالوا لي يا حمار والكفار هم", ["والكفار"]),  # a reported vocative carries no pair
         ("المعلق اللي اسمو فارس واضح انه حمار", ["حمار"]),  # «his name»: no one else says it
         ("كل القصة ان الوزير حمار", ["حمار"]),  # «the story»: no one else says it either
     ],

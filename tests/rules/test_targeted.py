@@ -25,6 +25,7 @@ def policy():
         ("والمحرر أحقر... لا، المحرر حقير", "حقير"),
         ("حقير هو الصحفي", "حقير"),  # the target may come after
         ("الصحفي، حقير", "حقير"),  # a comma before the word does not set it apart from the target
+        ("حقير، الصحفي", "حقير"),  # a label that opens its sentence is fronted: the comma is no clause end
     ],
 )
 def test_offensive_term_near_a_target(policy, body, typed):
