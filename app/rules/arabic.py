@@ -362,6 +362,9 @@ SAID_ABOUT = frozenset({
 COUNTERFACTUAL = frozenset({"لو", "لوكان"})
 # «even» before «if»: a concession, not a supposition («حتى لو مش خاين، غلطته كبيرة») (checks.Negated)
 EVEN = frozenset({"حتي", "حتا"})
+# «whoever» before a verb of saying: the claim after it is someone's, reported to be judged («اللي
+# بيقول الستات ناقصات عقل ده مش فاهم») (checks.Mentions). Normalized spellings.
+WHOEVER = frozenset({"الي", "يلي", "من"})
 # «or» between two labels: the second is given as the first is («وصف الشيعة بالروافض او المجوس»)
 # (checks.Mentions). Normalized spellings.
 OR = frozenset({"او"})

@@ -473,7 +473,16 @@ class Mentions:
                 return True
             if gap == 1 and _chants_its_object(verb) and not hit.clitic.endswith(arabic.ARTICLE_ENDINGS):
                 return True
+            # «اللي بيقول الستات ناقصات عقل …»: a pattern's match that holds a whole claim, a group
+            # and its label, right after «whoever says» is the claim reported («قال الله حمار» is not)
+            if gap == 1 and last > first and self._after_whoever(verb, text, word_starts):
+                return True
         return False
+
+    @staticmethod
+    def _after_whoever(verb: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+        first = _word_span(verb.start, verb.end, word_starts)[0]
+        return first >= 1 and _word_at(text, word_starts, first - 1) in arabic.WHOEVER
 
     @staticmethod
     def _told_the_writer(hit: WordHit, verb: WordHit, between: set[str]) -> bool:

@@ -143,6 +143,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "ضربونا وسمونا مجوس",  # a verb of calling with «us» joined: the label needs no object between
         "اخوي قالي انت حمار",  # «you» in someone else's words to the writer
         'وصلتني رسالة "انت حمار" من مجهول',  # a message received, quoted
+        "اللي يكتب الموت للعرب لازم يتحاسب",  # «whoever writes» a claim a pattern holds whole
         "صاحبه قاله يا حمار",  # «to him» joined to the verb
     ],
 )
@@ -180,6 +181,7 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا لي شيئا يا حمار", ["حمار"]),  # to the writer, but a word between: said here
         ("قالوا لي لماذا تشتم .. حمار", ["حمار"]),  # to the writer, but other words between: said here
         ("جاني حمار", ["حمار"]),  # «came to me» says nothing: whoever came is called a donkey
+        ("يكتب الموت للعرب", ["الموت للعرب"]),  # a verb of writing alone, no «whoever»: the writer's own
         ("شتمني الحمار قدام الناس", ["الحمار"]),  # a label with the article after the verb is its subject
         ("ليش تقول لي يا حمار", ["حمار"]),  # the second person: the writer tells the reader off
         ("قالوا انو انتي حمار", ["حمار"]),  # «that you are»: said to the reader's face
