@@ -379,13 +379,13 @@ CALLING_VERB_STEMS = (
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
 # «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).
 TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم"})
-# the same joined to a verb of saying («قاله»، «قالتله»، «قلتلو»، «قالهم»)
+# the same joined to a verb of saying («قاله»، «قالتله»، «قالهم»; not «لو»: «قالو» is «they said»)
 JOINED_TO_A_THIRD_PERSON = ("له", "لها", "لهم", "لهن")
 SAID_TO_YOU = frozenset({
     "عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم", "انتو", "انتي", "انتن",
 })
 # The writer as the one spoken to or called: «to me / us» after a verb of saying («قال لي يا غبي»)
-# or a first-person object joined to it («كانت تناديني يا غبي»، «سمونا بهايم»، «قالتلي انتي
+# or a first-person object joined to it («كان يناديني يا غبي»، «سمونا بهايم»، «قالتلي انتي
 # مجنونة»): someone else's words to the writer, reported (checks.Mentions). Normalized spellings.
 TO_THE_WRITER = frozenset({"لي", "ليا", "لنا", "لينا"})
 WRITER_AS_OBJECT = ("ني", "نا", "لي")

@@ -501,7 +501,7 @@ class Mentions:
         mention verb, the one spoken to (ل and a noun or a third person: للمواطن، لابنه، له), then the
         label — «الظابط بيقول للمواطن يا كلب»، «قال للمدافع يا حيوان» —, a verb with «to him» joined
         right before it («صاحبه قاله يا حمار»), or a verb that speaks to the writer right before it
-        (`_to_the_writer`: «قال لي يا غبي»، «كانت تناديني يا غبي»). «يقول لك يا حمار» says it to the
+        (`_to_the_writer`: «قال لي يا غبي»، «كان يناديني يا غبي»). «يقول لك يا حمار» says it to the
         reader."""
         if not _said_to_someone(hit, text, word_starts):
             return False
