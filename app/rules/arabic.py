@@ -389,9 +389,9 @@ SAID_TO_YOU = frozenset({
 # مجنونة»): someone else's words to the writer, reported (checks.Mentions). Normalized spellings.
 TO_THE_WRITER = frozenset({"لي", "ليا", "لنا", "لينا"})
 WRITER_AS_OBJECT = ("ني", "نا", "لي")
-# The verbs of the second person or of «she» and the imperative (تقول، بتقول، تناديني، قول): «ليش
-# تقول لي يا حمار» is the writer telling the reader off, not a report (checks.Mentions).
-SECOND_PERSON_PREFIXES = ("ت", "بت", "قول")
+# How the verbs of the second person (or «she») and the imperative start (تقول، بتقول، تناديني، قول):
+# «ليش تقول لي يا حمار» is the writer telling the reader off, not a report (checks.Mentions).
+TO_THE_READER_STARTS = ("ت", "بت", "قول")
 
 # «like you / him / them» right after a word said of a thing or a piece of work: the word is said of
 # a person too («تحليلك سخيف زيك»، «تلفونك غبي متلك») (checks.DescribedWork). NOT «كيفك», also «how

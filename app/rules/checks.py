@@ -317,7 +317,7 @@ def _to_the_writer(verb: WordHit, text: NormalizedText, word_starts: list[int]) 
     («ناداني»، «قالتلي»، «سمونا») or «to me / us» right after it («قال لي») (arabic.TO_THE_WRITER)."""
     if verb.term in arabic.QUOTATION_NOUNS:
         return False  # «جاني يا حمار»: a message or a visitor that reached the writer says nothing
-    if verb.term.startswith(arabic.SECOND_PERSON_PREFIXES):
+    if verb.term.startswith(arabic.TO_THE_READER_STARTS):
         return False  # «ليش تقول لي يا حمار»: the reader, told off by the writer
     if verb.term.endswith(arabic.WRITER_AS_OBJECT) or verb.suffix.endswith(arabic.WRITER_AS_OBJECT):
         return True
@@ -475,14 +475,9 @@ class Mentions:
                 return True
             # «اللي بيقول الستات ناقصات عقل …»: a pattern's match that holds a whole claim, a group
             # and its label, right after «whoever says» is the claim reported («قال الله حمار» is not)
-            if gap == 1 and last > first and self._after_whoever(verb, text, word_starts):
+            if gap == 1 and last > first and _right_after(verb, text, word_starts, arabic.WHOEVER):
                 return True
         return False
-
-    @staticmethod
-    def _after_whoever(verb: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
-        first = _word_span(verb.start, verb.end, word_starts)[0]
-        return first >= 1 and _word_at(text, word_starts, first - 1) in arabic.WHOEVER
 
     @staticmethod
     def _told_the_writer(hit: WordHit, verb: WordHit, between: set[str]) -> bool:
@@ -811,9 +806,9 @@ class Negated(_SaidRightAfter):
     @staticmethod
     def _supposed(marker: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
         # «حتى لو مش خاين، غلطته كبيرة» concedes: the denial stands
-        first = _word_span(marker.start, marker.end, word_starts)[0]
-        if first < 1 or _word_at(text, word_starts, first - 1) not in arabic.COUNTERFACTUAL:
+        if not _right_after(marker, text, word_starts, arabic.COUNTERFACTUAL):
             return False
+        first = _word_span(marker.start, marker.end, word_starts)[0]
         return first < 2 or _word_at(text, word_starts, first - 2) not in arabic.EVEN
 
     def _carried(self, first, marker_lasts, text, word_starts):
