@@ -147,6 +147,13 @@ INDEPENDENT_PRONOUNS = frozenset({
     "هما", "هوما",
 })
 CONJUNCTION_PROCLITICS = frozenset(c for c in _CONJUNCTIONS if c)
+
+
+def behind_conjunction(word: str) -> str:
+    """The word without a conjunction joined before it («والميليشيات» → «الميليشيات»)."""
+    return word[1:] if word[:1] in CONJUNCTION_PROCLITICS else word
+
+
 # Arabizi writes the article (and و + the article) joined to the word, most of all in the Maghreb:
 # «lbhim», «el7mar», «wlklab». Taken by Latin-script terms of three letters or more.
 LATIN_PROCLITICS = frozenset({"l", "el", "al", "il", "wl", "wel", "wal"})

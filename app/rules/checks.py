@@ -315,8 +315,6 @@ def _calls_an_object(verb: WordHit) -> bool:
 def _to_the_writer(verb: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
     """Whether a verb of saying or calling speaks to the writer: a first-person object joined to it
     («ناداني»، «قالتلي»، «سمونا») or «to me / us» right after it («قال لي») (arabic.TO_THE_WRITER)."""
-    if verb.term in arabic.QUOTATION_NOUNS:
-        return False  # «جاني يا حمار»: a message or a visitor that reached the writer says nothing
     if verb.term.startswith(arabic.TO_THE_READER_STARTS):
         return False  # «ليش تقول لي يا حمار»: the reader, told off by the writer
     if verb.term.endswith(arabic.WRITER_AS_OBJECT) or verb.suffix.endswith(arabic.WRITER_AS_OBJECT):
@@ -500,6 +498,8 @@ class Mentions:
         reader."""
         if not _said_to_someone(hit, text, word_starts):
             return False
+        # «جاني يا حمار»: a message or a visitor that reached the writer says nothing
+        verbs = [verb for verb in verbs if verb.term not in arabic.QUOTATION_NOUNS]
         first = _word_span(hit.start, hit.end, word_starts)[0]
         spoken_to = first - 1 if _vocative_within(hit) else first - 2
         if any(
@@ -510,7 +510,7 @@ class Mentions:
         # «صاحبه قاله يا حمار»: «to him» joined to the verb right before the يا
         if any(
             _word_span(verb.start, verb.end, word_starts)[1] == spoken_to
-            and verb.term not in arabic.QUOTATION_NOUNS and verb.term.endswith(arabic.JOINED_TO_A_THIRD_PERSON)
+            and verb.term.endswith(arabic.JOINED_TO_A_THIRD_PERSON)
             for verb in verbs
         ):
             return True
@@ -879,7 +879,7 @@ class Described(Governed):
 
 def _definite(word: str) -> bool:
     """Whether a word carries the article, behind a conjunction or ب / ك or not."""
-    bare = word[1:] if word[:1] in arabic.CONJUNCTION_PROCLITICS else word
+    bare = arabic.behind_conjunction(word)
     return bare.startswith(arabic.ARTICLE_ENDINGS) or (bare[:1] in "بك" and bare[1:].startswith("ال"))
 
 

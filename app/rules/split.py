@@ -93,9 +93,7 @@ class CutWords:
             return False
         # the first piece behind a conjunction too: «ومن؟حط» is «and who put», not منحط (the second
         # piece is a tail, whose first letter is the term's: «مغ فله» is مغفله)
-        first = pieces[0]
-        bare = first[1:] if first[:1] in arabic.CONJUNCTION_PROCLITICS else first
-        return bare in STANDALONE or any(piece in STANDALONE for piece in pieces)
+        return arabic.behind_conjunction(pieces[0]) in STANDALONE or any(piece in STANDALONE for piece in pieces)
 
     @staticmethod
     def _may_join(first: str, second: str, head: str) -> bool:

@@ -181,6 +181,7 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا لي شيئا يا حمار", ["حمار"]),  # to the writer, but a word between: said here
         ("قالوا لي لماذا تشتم .. حمار", ["حمار"]),  # to the writer, but other words between: said here
         ("جاني حمار", ["حمار"]),  # «came to me» says nothing: whoever came is called a donkey
+        ("جاني يا حمار", ["حمار"]),  # nor with يا
         ("يكتب الموت للعرب", ["الموت للعرب"]),  # a verb of writing alone, no «whoever»: the writer's own
         ("شتمني الحمار قدام الناس", ["الحمار"]),  # a label with the article after the verb is its subject
         ("ليش تقول لي يا حمار", ["حمار"]),  # the second person: the writer tells the reader off
