@@ -274,6 +274,14 @@ SAID_TO = SAID_TO_THE_READER | frozenset({
     "مثلكم", "زيكم",
 })
 
+# What may stand beside a label hurled as a sentence of its own and leave it alone there: the
+# vocative and the pronouns it is thrown at, «all of them», an oath, «really» (checks.HurledAlone:
+# «مجرمين كلهم!»، «والله فاشلين»، «انتم عملاء.»). Normalized spellings.
+BESIDE_A_HURLED_LABEL = SAID_TO_THE_READER | frozenset({
+    "هم", "كلهم", "كلكم", "كلهن", "كلكن", "كلها", "كلو", "كله", "واله", "بجد", "بجداره", "بامتياز", "وبس", "فقط",
+    "صراحه", "حقا", "اصلا", "ه", "هه", "خخ", "lol",
+})
+
 # The dialect possessives of the first person, right after an animal word: the writer's own beast
 # («الكلب تبعنا مات»، «الحمار بتاعي»، «البغل ديالنا»). Said of the writer's own, the word is the
 # animal (checks.LiteralScenes); «تبعكم»، «تبعهم» (your, their donkey) are left alone, since a

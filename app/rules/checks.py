@@ -162,6 +162,28 @@ def _opens_its_sentence(hit: WordHit, text: NormalizedText) -> bool:
     return _WORD.search(before, ends[-1].end() if ends else 0) is None
 
 
+# what cuts a comment into the pieces a hurled label stands alone in: a sentence's end, a comma, a
+# colon; @handles, hashtags and link tokens are blanked first (a handle's dot ends nothing)
+_PIECE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;﴾،,:]")
+_NOT_WRITTEN_WORDS = re.compile(r"[@#]\S+|<url>")
+
+
+def _alone_in_its_piece(hit: WordHit, text: NormalizedText) -> bool:
+    """Whether the hit's word stands in its piece of the comment (`_PIECE_END`) with no word
+    besides those a hurled label may have beside it (arabic.BESIDE_A_HURLED_LABEL): «مجرمين.»،
+    «بكره السعودية. مجرمين كلهم!»، «@user فاشل»; not «المجرمين هربوا.», nor «#مجرمين»."""
+    blanked = text.memo("handles_blanked", lambda: _NOT_WRITTEN_WORDS.sub(lambda m: " " * len(m.group()), text.text))
+    if blanked[hit.start].isspace():
+        return False  # inside a handle or a hashtag: a tag, not a sentence said to anyone
+    ends_before = list(_PIECE_END.finditer(blanked, 0, hit.start))
+    start = ends_before[-1].end() if ends_before else 0
+    end_after = _PIECE_END.search(blanked, hit.end)
+    stop = end_after.start() if end_after else len(blanked)
+    words = _WORD.finditer(blanked, start, stop)
+    beside = (word.group() for word in words if word.end() <= hit.start or word.start() >= hit.end)
+    return all(word in arabic.BESIDE_A_HURLED_LABEL for word in beside)
+
+
 def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:
     between = text.text[other.end:hit.start] if other.end <= hit.start else text.text[hit.end:other.start]
     return _SENTENCE_END.search(between) is not None
@@ -994,6 +1016,8 @@ class LexiconCheck(Check):
     options = {
         "lexicons": _NAMES,
         "split_words": fields.String(validate=validate.OneOf([split.ANYWHERE, split.SAID_TO])),
+        # a label counts only thrown as a sentence of its own («مجرمين.»): insult.label_hurled
+        "alone": fields.Boolean(load_default=False),
         **_WORD_RULE_EXCEPTIONS,
     }
 
@@ -1007,7 +1031,10 @@ class LexiconCheck(Check):
         hits = _words(self.matcher, text)
         if self.cut_words is not None:
             hits = sorted(hits + self._cut_words(text), key=lambda hit: hit.start)
-        return [_word_match(hit) for hit in self.filters.keep(hits, text)]
+        kept = self.filters.keep(hits, text)
+        if self.config.get("alone"):
+            kept = [hit for hit in kept if _alone_in_its_piece(hit, text)]
+        return [_word_match(hit) for hit in kept]
 
     def _cut_words(self, text: NormalizedText) -> list[WordHit]:
         cut = self.cut_words.find(text)

@@ -19,6 +19,7 @@ from .disguise import arabic_disguises, disguises, is_arabic, latin_disguises, r
 LISTS = {
     "insults.txt": ("{}", "insult"),
     "insults_mild.txt": ("يا {}", "person_offense"),
+    "curses_mild.txt": ("يا {}", "person_offense"),
     "insults_abstract.txt": ("انت قمة {}", "person_offense"),
     "profanity.txt": ("{}", "insult"),
     "curses.txt": ("{}", "insult"),
@@ -127,6 +128,7 @@ def test_disguised_terms_are_caught(policy, name):
     assert not failures, f"{len(failures)} disguised terms missed in {name}:\n" + "\n".join(failures[:60])
 
 
+HURLED_ALONE = "insult.label_hurled"
 # Disguises that keep an exception phrase whole (the generator's spacing and dotting split a
 # multi-word phrase into letters, which the engine rejoins into one word: not the phrase).
 EXCEPTION_DISGUISES = (
@@ -150,6 +152,10 @@ def test_exception_phrases_plain_and_disguised_are_never_hit(policy, name):
             kept_whole = tuple(how for how in EXCEPTION_DISGUISES if "repeated" not in how)
         for how, disguised in [("plain", term), *((k, v) for k, v in variants.items() if k in kept_whole)]:
             hits = evaluate(policy, Submission(body=disguised)).to_dict()["hits"]
+            if " " not in term:
+                # a one-word entry that is also a label (مرتزقه، مسعور، خروف) is thrown at someone when
+                # it stands alone as the whole comment: what insult.label_hurled is for
+                hits = [hit for hit in hits if hit["rule"] != HURLED_ALONE]
             if hits:
                 failures.append(f"{term!r} {how}: {disguised!r} → {[(h['rule'], h['text']) for h in hits]}")
     assert not failures, f"{len(failures)} exception phrases hit in {name}:\n" + "\n".join(failures[:60])
