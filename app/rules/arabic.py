@@ -355,9 +355,10 @@ PREDICATE_LINKS = frozenset({
 
 # Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
 # غبي»، the Iraqi «اني جنت مطي»، «انا هو المكلخ» (checks.SaidOfSelf), or of degree: «انا اكبر حمار
-# لاني اشتريت دولار». Normalized spellings.
+# لاني اشتريت دولار», or of emphasis: «انا شخصيا غبي في الطبخ»، «انا نفسي غبي». Normalized spellings.
 BEING = frozenset({
     "كنت", "جنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "واله", "شوي", "شويه", "اكبر", "اعظم",
+    "شخصيا", "نفسي",
     "هو", "هي",
 })
 # «a person», «a guy» between the writer and what he calls himself: «انا زول بليد»، «انا واحد غبي»
