@@ -274,12 +274,14 @@ SAID_TO = SAID_TO_THE_READER | frozenset({
     "مثلكم", "زيكم",
 })
 
-# What may stand beside a label hurled as a sentence of its own and leave it alone there: the
-# vocative and the pronouns it is thrown at, «all of them», an oath, «really» (checks.HurledAlone:
-# «مجرمين كلهم!»، «والله فاشلين»، «انتم عملاء.»). Normalized spellings.
+# What may stand beside a label hurled as a piece of its own and leave it alone there: the vocative
+# and the pronouns it is thrown at, «all of them», an oath, «frankly», «really», «man», laughter
+# (checks._alone_in_its_piece: «مجرمين كلهم!»، «والله العظيم جبان»، «بصراحه فاشلين»). Normalized
+# spellings: a run of one letter is written once («ههههه» is «ه»).
 BESIDE_A_HURLED_LABEL = SAID_TO_THE_READER | frozenset({
-    "هم", "كلهم", "كلكم", "كلهن", "كلكن", "كلها", "كلو", "كله", "واله", "بجد", "بجداره", "بامتياز", "وبس", "فقط",
-    "صراحه", "حقا", "اصلا", "ه", "هه", "خخ", "lol",
+    "هو", "هي", "هم", "كلهم", "كلكم", "كلهن", "كلكن", "كلها", "كلو", "كله", "واله", "باله", "العظيم",
+    "بصراحه", "صراحه", "فعلا", "حقيقي", "حقا", "جد", "بجد", "اصلا", "ياخي", "بجداره", "بامتياز", "وبس", "فقط",
+    "ه", "هاها", "خ", "لول", "lol", "xd", "ya", "wallah", "walah",
 })
 
 # The dialect possessives of the first person, right after an animal word: the writer's own beast
@@ -355,10 +357,9 @@ PREDICATE_LINKS = frozenset({
 
 # Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
 # غبي»، the Iraqi «اني جنت مطي»، «انا هو المكلخ» (checks.SaidOfSelf), or of degree: «انا اكبر حمار
-# لاني اشتريت دولار», or of emphasis: «انا شخصيا غبي في الطبخ»، «انا نفسي غبي». Normalized spellings.
+# لاني اشتريت دولار». Normalized spellings.
 BEING = frozenset({
     "كنت", "جنت", "صرت", "بقيت", "اصبحت", "اصلا", "فعلا", "حقا", "جد", "بجد", "واله", "شوي", "شويه", "اكبر", "اعظم",
-    "شخصيا", "نفسي",
     "هو", "هي",
 })
 # «a person», «a guy» between the writer and what he calls himself: «انا زول بليد»، «انا واحد غبي»

@@ -7,6 +7,7 @@ field's NormalizedText. A new type is one class here, one entry in CHECKS and on
 
 import bisect
 import re
+from dataclasses import dataclass
 from typing import ClassVar
 
 from marshmallow import fields, validate
@@ -162,26 +163,63 @@ def _opens_its_sentence(hit: WordHit, text: NormalizedText) -> bool:
     return _WORD.search(before, ends[-1].end() if ends else 0) is None
 
 
-# what cuts a comment into the pieces a hurled label stands alone in: a sentence's end, a comma, a
-# colon; @handles, hashtags and link tokens are blanked first (a handle's dot ends nothing)
-_PIECE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;﴾،,:]")
-_NOT_WRITTEN_WORDS = re.compile(r"[@#]\S+|<url>")
+# what cuts a comment into the pieces a hurled label stands alone in: a sentence's end or a comma
+# (not a colon, which gives the value of what stands before it: «التهمة: نصاب»); links, @handles and
+# hashtags are blanked first (a handle's dot ends nothing, a hashtag is a tag)
+_PIECE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;﴾،,]")
+_QUESTION_MARKS = frozenset("?؟")
+_COMMAS = frozenset("،,")
+_NOT_WRITTEN_WORDS = re.compile(r"https?://\S+|www\.\S+|<url>|[@#][^\s،,:؛!?؟]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    start: int
+    stop: int
+    end_mark: str  # the mark that ends it, "" at the end of the text
+    words: tuple[str, ...]
+
+
+def _pieces(text: NormalizedText) -> tuple[str, list[_Piece]]:
+    """The comment with its tags blanked, and cut at `_PIECE_END`; once per text."""
+    def cut() -> tuple[str, list[_Piece]]:
+        blanked = _NOT_WRITTEN_WORDS.sub(lambda m: " " * len(m.group()), text.text)
+        pieces, start = [], 0
+        for end in [*_PIECE_END.finditer(blanked), None]:
+            stop = end.start() if end else len(blanked)
+            words = tuple(w.group() for w in _WORD.finditer(blanked, start, stop))
+            pieces.append(_Piece(start, stop, end.group() if end else "", words))
+            start = end.end() if end else stop
+        return blanked, pieces
+    return text.memo("pieces", cut)
 
 
 def _alone_in_its_piece(hit: WordHit, text: NormalizedText) -> bool:
-    """Whether the hit's word stands in its piece of the comment (`_PIECE_END`) with no word
-    besides those a hurled label may have beside it (arabic.BESIDE_A_HURLED_LABEL): «مجرمين.»،
-    «بكره السعودية. مجرمين كلهم!»، «@user فاشل»; not «المجرمين هربوا.», nor «#مجرمين»."""
-    blanked = text.memo("handles_blanked", lambda: _NOT_WRITTEN_WORDS.sub(lambda m: " " * len(m.group()), text.text))
-    if blanked[hit.start].isspace():
-        return False  # inside a handle or a hashtag: a tag, not a sentence said to anyone
-    ends_before = list(_PIECE_END.finditer(blanked, 0, hit.start))
-    start = ends_before[-1].end() if ends_before else 0
-    end_after = _PIECE_END.search(blanked, hit.end)
-    stop = end_after.start() if end_after else len(blanked)
-    words = _WORD.finditer(blanked, start, stop)
-    beside = (word.group() for word in words if word.end() <= hit.start or word.start() >= hit.end)
-    return all(word in arabic.BESIDE_A_HURLED_LABEL for word in beside)
+    """Whether the hit's word, without the article, is thrown as a piece of the comment of its own
+    (`_PIECE_END`), no word beside it but those a hurled label may have (arabic.BESIDE_A_HURLED_LABEL):
+    «مجرمين.»، «بكره السعودية. مجرمين كلهم!»، «@user فاشلين». Not «المجرمين هربوا.», «الفصل الثالث:
+    المجرمون» (the article names, a colon gives a value), a question or its answer («مجرمين؟ ليش؟»،
+    «كيف كان؟ فاشلين»), one word of a list of single words («صحفيين، محامين، مجرمين»), nor a tag."""
+    if hit.clitic.endswith(arabic.ARTICLE_ENDINGS):
+        return False
+    blanked, pieces = _pieces(text)
+    index = bisect.bisect_right([piece.start for piece in pieces], hit.start) - 1
+    piece = pieces[index]
+    hit_words = list(_WORD.finditer(blanked, hit.start, hit.end))
+    if len(hit_words) != 1 or piece.end_mark in _QUESTION_MARKS:
+        return False  # inside a blanked tag, or asked about
+    before = pieces[index - 1] if index > 0 else None
+    if before is not None and before.end_mark in _QUESTION_MARKS:
+        return False  # the answer to a question
+    beside = list(piece.words)
+    beside.remove(hit_words[0].group())
+    if not all(word in arabic.BESIDE_A_HURLED_LABEL for word in beside):
+        return False
+    after = pieces[index + 1] if index + 1 < len(pieces) else None
+    return not any(
+        neighbour is not None and comma in _COMMAS and len(neighbour.words) == 1
+        for neighbour, comma in ((before, before.end_mark if before else ""), (after, piece.end_mark))
+    )
 
 
 def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:

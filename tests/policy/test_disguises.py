@@ -19,6 +19,7 @@ from .disguise import arabic_disguises, disguises, is_arabic, latin_disguises, r
 LISTS = {
     "insults.txt": ("{}", "insult"),
     "insults_mild.txt": ("يا {}", "person_offense"),
+    "hurled_labels.txt": ("{}", "insult"),
     "curses_mild.txt": ("يا {}", "person_offense"),
     "insults_abstract.txt": ("انت قمة {}", "person_offense"),
     "profanity.txt": ("{}", "insult"),
@@ -153,7 +154,7 @@ def test_exception_phrases_plain_and_disguised_are_never_hit(policy, name):
         for how, disguised in [("plain", term), *((k, v) for k, v in variants.items() if k in kept_whole)]:
             hits = evaluate(policy, Submission(body=disguised)).to_dict()["hits"]
             if " " not in term:
-                # a one-word entry that is also a label (مرتزقه، مسعور، خروف) is thrown at someone when
+                # a one-word entry that is also a label of people (مرتزقه، شبيحه) is thrown at someone when
                 # it stands alone as the whole comment: what insult.label_hurled is for
                 hits = [hit for hit in hits if hit["rule"] != HURLED_ALONE]
             if hits:
