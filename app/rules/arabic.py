@@ -281,7 +281,7 @@ SAID_TO = SAID_TO_THE_READER | frozenset({
 BESIDE_A_HURLED_LABEL = SAID_TO_THE_READER | frozenset({
     "هو", "هي", "هم", "كلهم", "كلكم", "كلهن", "كلكن", "كلها", "كلو", "كله", "واله", "باله", "العظيم",
     "بصراحه", "صراحه", "فعلا", "حقيقي", "حقا", "جد", "بجد", "اصلا", "ياخي", "بجداره", "بامتياز", "وبس", "فقط",
-    "ه", "هاها", "خ", "لول", "lol", "xd", "ya", "wallah", "walah",
+    "ه", "هاها", "خ", "لول", "lol", "xd",
 })
 
 # The dialect possessives of the first person, right after an animal word: the writer's own beast

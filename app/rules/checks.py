@@ -166,9 +166,8 @@ def _opens_its_sentence(hit: WordHit, text: NormalizedText) -> bool:
 # what cuts a comment into the pieces a hurled label stands alone in: a sentence's end or a comma
 # (not a colon, which gives the value of what stands before it: «التهمة: نصاب»); links, @handles and
 # hashtags are blanked first (a handle's dot ends nothing, a hashtag is a tag)
-_PIECE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?؟؛;﴾،,]")
+_PIECE_END = re.compile(f"{_SENTENCE_END.pattern}|{_CLAUSE_COMMA.pattern}")
 _QUESTION_MARKS = frozenset("?؟")
-_COMMAS = frozenset("،,")
 _NOT_WRITTEN_WORDS = re.compile(r"https?://\S+|www\.\S+|<url>|[@#][^\s،,:؛!?؟]+")
 
 
@@ -180,9 +179,9 @@ class _Piece:
     words: tuple[str, ...]
 
 
-def _pieces(text: NormalizedText) -> tuple[str, list[_Piece]]:
-    """The comment with its tags blanked, and cut at `_PIECE_END`; once per text."""
-    def cut() -> tuple[str, list[_Piece]]:
+def _pieces(text: NormalizedText) -> tuple[str, list[_Piece], list[int]]:
+    """The comment with its tags blanked, cut at `_PIECE_END`, and where each piece starts; once per text."""
+    def cut() -> tuple[str, list[_Piece], list[int]]:
         blanked = _NOT_WRITTEN_WORDS.sub(lambda m: " " * len(m.group()), text.text)
         pieces, start = [], 0
         for end in [*_PIECE_END.finditer(blanked), None]:
@@ -190,7 +189,7 @@ def _pieces(text: NormalizedText) -> tuple[str, list[_Piece]]:
             words = tuple(w.group() for w in _WORD.finditer(blanked, start, stop))
             pieces.append(_Piece(start, stop, end.group() if end else "", words))
             start = end.end() if end else stop
-        return blanked, pieces
+        return blanked, pieces, [piece.start for piece in pieces]
     return text.memo("pieces", cut)
 
 
@@ -202,8 +201,8 @@ def _alone_in_its_piece(hit: WordHit, text: NormalizedText) -> bool:
     «كيف كان؟ فاشلين»), one word of a list of single words («صحفيين، محامين، مجرمين»), nor a tag."""
     if hit.clitic.endswith(arabic.ARTICLE_ENDINGS):
         return False
-    blanked, pieces = _pieces(text)
-    index = bisect.bisect_right([piece.start for piece in pieces], hit.start) - 1
+    blanked, pieces, starts = _pieces(text)
+    index = bisect.bisect_right(starts, hit.start) - 1
     piece = pieces[index]
     hit_words = list(_WORD.finditer(blanked, hit.start, hit.end))
     if len(hit_words) != 1 or piece.end_mark in _QUESTION_MARKS:
@@ -216,10 +215,9 @@ def _alone_in_its_piece(hit: WordHit, text: NormalizedText) -> bool:
     if not all(word in arabic.BESIDE_A_HURLED_LABEL for word in beside):
         return False
     after = pieces[index + 1] if index + 1 < len(pieces) else None
-    return not any(
-        neighbour is not None and comma in _COMMAS and len(neighbour.words) == 1
-        for neighbour, comma in ((before, before.end_mark if before else ""), (after, piece.end_mark))
-    )
+    listed_after = before is not None and _CLAUSE_COMMA.fullmatch(before.end_mark) and len(before.words) == 1
+    listed_before = after is not None and _CLAUSE_COMMA.fullmatch(piece.end_mark) and len(after.words) == 1
+    return not (listed_after or listed_before)
 
 
 def _sentence_ends_between(hit: WordHit, other: WordHit, text: NormalizedText) -> bool:
