@@ -1053,7 +1053,7 @@ class LexiconCheck(Check):
         "lexicons": _NAMES,
         "split_words": fields.String(validate=validate.OneOf([split.ANYWHERE, split.SAID_TO])),
         # a label counts only thrown as a sentence of its own («مجرمين.»): insult.label_hurled
-        "alone": fields.Boolean(load_default=False),
+        "alone": fields.Boolean(),
         **_WORD_RULE_EXCEPTIONS,
     }
 
