@@ -196,7 +196,7 @@ def _pieces(text: NormalizedText) -> tuple[str, list[_Piece], list[int]]:
 def _alone_in_its_piece(hit: WordHit, text: NormalizedText) -> bool:
     """Whether the hit's word, without the article, is thrown as a piece of the comment of its own
     (`_PIECE_END`), no word beside it but those a hurled label may have (arabic.BESIDE_A_HURLED_LABEL):
-    «مجرمين.»، «بكره السعودية. مجرمين كلهم!»، «@user فاشلين». Not «المجرمين هربوا.», «الفصل الثالث:
+    «مجرمين.»، «شفت الفيديو. مجرمين كلهم!»، «@user فاشلين». Not «المجرمين هربوا.», «الفصل الثالث:
     المجرمون» (the article names, a colon gives a value), a question or its answer («مجرمين؟ ليش؟»،
     «كيف كان؟ فاشلين»), one word of a list of single words («صحفيين، محامين، مجرمين»), nor a tag."""
     if hit.clitic.endswith(arabic.ARTICLE_ENDINGS):

@@ -16,7 +16,7 @@ def policy():
     ("body", "found"),
     [
         ("مجرمين", ["مجرمين"]),  # the whole comment
-        ("وبيسالوني ليه بكره السعوديه. مجرمين.", ["مجرمين"]),  # a sentence of its own
+        ("شفت شو عملوا بالناس. مجرمين.", ["مجرمين"]),  # a sentence of its own
         ("ما يقدر يتكلم عن الموضوع، جبان", ["جبان"]),  # a clause of its own
         ("مرتزقه كلهم!", ["مرتزقه"]),  # with «all of them» beside it
         ("والله العظيم عملاء 😡", ["عملاء"]),  # with an oath and an emoji
