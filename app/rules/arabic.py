@@ -396,8 +396,9 @@ CALLING_VERB_STEMS = (
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
 # «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).
 TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم"})
-# the same joined to a verb of saying («قاله»، «قالتله»، «قالهم»; not «لو»: «قالو» is «they said»)
-JOINED_TO_A_THIRD_PERSON = ("له", "لها", "لهم", "لهن")
+# the same joined to a verb of saying («قاله»، «قالتله»، «قالهم»): the ones that open with ل, not the
+# spoken «الو» (joined, «قالو» is «they said»)
+JOINED_TO_A_THIRD_PERSON = tuple(sorted(word for word in TO_A_THIRD_PERSON if word.startswith("ل")))
 SAID_TO_YOU = frozenset({
     "عنك", "عليك", "انك", "بانك", "لك", "عنكم", "عليكم", "انكم", "بانكم", "لكم", "انت", "انتم", "انتو", "انتي", "انتن",
 })
