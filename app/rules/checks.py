@@ -174,7 +174,6 @@ _NOT_WRITTEN_WORDS = re.compile(r"https?://\S+|www\.\S+|<url>|[@#][^\s،,:؛!?؟
 @dataclass(frozen=True, slots=True)
 class _Piece:
     start: int
-    stop: int
     end_mark: str  # the mark that ends it, "" at the end of the text
     words: tuple[str, ...]
 
@@ -187,7 +186,7 @@ def _pieces(text: NormalizedText) -> tuple[str, list[_Piece], list[int]]:
         for end in [*_PIECE_END.finditer(blanked), None]:
             stop = end.start() if end else len(blanked)
             words = tuple(w.group() for w in _WORD.finditer(blanked, start, stop))
-            pieces.append(_Piece(start, stop, end.group() if end else "", words))
+            pieces.append(_Piece(start, end.group() if end else "", words))
             start = end.end() if end else stop
         return blanked, pieces, [piece.start for piece in pieces]
     return text.memo("pieces", cut)
