@@ -741,17 +741,19 @@ class DescribedWork(LiteralScenes):
     تافه، سخيف، غبي) said of a piece of work (`work_nouns`: an idea, an episode, a plan, a video)
     judges the work, not a person: «فكرة سخيفة»، «الحلقة كانت تافهة»، «خطة المدرب غبية». The work
     comes first: with the article the word describes the noun right before it («الفكرة السخيفة»),
-    without it the word is a predicate and may stand two words after it, past a copula or the
-    noun's complement. The work must head its phrase: «مقدم البرنامج تافه» calls the presenter
-    trivial, so a definite work noun after a word without the article counts only when that word is
-    an opener (arabic.PHRASE_OPENERS: «هذه الفكرة سخيفة»). «فيديو ترامب الغبي» calls Trump stupid,
-    and said to someone («يا غبي»، «انت غبي») it is still an insult."""
+    without it the word is a predicate and may stand three words after it, past a copula and the
+    noun's complement («خطة المدرب كانت غبية»، «خدمة الانترنت عندنا زبالة»). The work must head
+    its phrase: «مقدم البرنامج تافه» calls the presenter trivial, so a definite work noun after a
+    word without the article counts only when that word is an opener (arabic.PHRASE_OPENERS: «هذه
+    الفكرة سخيفة»). «فيديو ترامب الغبي» calls Trump stupid, and said to someone («يا غبي»، «انت
+    غبي») it is still an insult."""
 
     option = "work_nouns"
     words_option = "quality_words"
     OWNERS = frozenset()
-    # how many words after the work a predicate without the article may stand
-    PREDICATE_REACH = 2
+    # how many words after the work a predicate without the article may stand: past the noun's
+    # complement and a copula («خطة المدرب كانت غبية»)
+    PREDICATE_REACH = 3
 
     def kept(self, hits, cues, text):
         word_starts = _word_starts(text)
@@ -799,8 +801,6 @@ class DescribedThing(DescribedWork):
 
     option = "thing_nouns"
     words_option = "dirt_words"
-    # a thing is no person, so its predicate may stand a word further: «خدمة الانترنت عندنا زبالة»
-    PREDICATE_REACH = 3
 
 
 class _SaidRightAfter(_ListFilter):

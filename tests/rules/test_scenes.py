@@ -95,6 +95,7 @@ def work_policy():
         "الفكرة السخيفة ما بتمشي",  # with the article: the noun right before
         "الحلقة كانت تافهة",  # a copula between
         "خطة المدرب غبية",  # the work's complement between
+        "خطة المدرب كانت غبية",  # the complement and a copula: three words on
         "هذه الفكرة سخيفة",  # an opener before the definite work
     ],
 )
@@ -110,6 +111,7 @@ def test_a_quality_word_said_of_a_work_passes(work_policy, body):
         ("غبي فكرته", ["غبي"]),  # the work after the word
         ("يا غبي الفكرة", ["غبي"]),  # said to someone
         ("الحلقة. غبي", ["غبي"]),  # another sentence
+        ("خطة المدرب اللي جابوه غبي", ["غبي"]),  # four words on: past the predicate's reach
         ("فكرة الحمار", ["الحمار"]),  # not a quality word
         ("مقدم البرنامج تافه", ["تافه"]),  # the work is the complement of a person
         ("فيديو تافه زيك", ["تافه"]),  # likened to someone: said of a person too
