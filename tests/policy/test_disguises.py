@@ -62,6 +62,7 @@ LISTS = {
     "stereotypes.txt": ("الصوماليين {}", "racist_incitement"),
     "women_stereotypes.txt": ("الستات كلهم {}", "person_offense"),
     "places.txt": ("الشيعه في {} خونه", "sectarian_incitement"),
+    "possessives_yours.txt": ("القران {} كله خرافات", "sacred_offense"),
     "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
     "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
     "elatives.txt": ("انت {}", "person_offense"),
