@@ -63,6 +63,7 @@ LISTS = {
     "women_stereotypes.txt": ("الستات كلهم {}", "person_offense"),
     "places.txt": ("الشيعه في {} خونه", "sectarian_incitement"),
     "possessives_yours.txt": ("القران {} كله خرافات", "sacred_offense"),
+    "lineage_labels.txt": ("{} ابن خاين", "insult"),
     "targets_persons.txt": ("هذا {} جاسوس", "person_offense"),
     "ugly_likenesses.txt": ("وجهه زي {}", "insult"),
     "elatives.txt": ("انت {}", "person_offense"),
