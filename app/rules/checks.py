@@ -615,15 +615,28 @@ class Mentions:
         return [hit for hit in hits if not follows(hit)]
 
     def _reported(self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int]) -> bool:
-        """Whether the hit lies in a short quotation that a mention word or verb introduces."""
+        """Whether the hit lies in a short quotation that a mention word or verb introduces, or in one
+        joined by و، او or a comma to such a quotation before it: «كلمات متل "رافضة" و"نصيرية"»
+        names both."""
+        introduced = False
+        previous = None
         for quote in text.memo("quotations", lambda: list(self._QUOTED.finditer(text.text))):
+            first, last = _word_span(*quote.span(1), word_starts)
+            short = last - first < self.MAX_QUOTED_WORDS
+            listed = previous is not None and self._joined_to_the_last(text.text[previous.end():quote.start()])
+            introduced = short and (
+                any(0 < first - end <= self.REACH_BEFORE_QUOTE for end in ends) or (introduced and listed)
+            )
             # a pattern's match may take the closing mark with it («يا عبد"» ends at a punctuation mark)
             if quote.start(1) <= hit.start and hit.end <= quote.end():
-                first, last = _word_span(*quote.span(1), word_starts)
-                if last - first >= self.MAX_QUOTED_WORDS:
-                    return False
-                return any(0 < first - end <= self.REACH_BEFORE_QUOTE for end in ends)
+                return introduced
+            previous = quote
         return False
+
+    @staticmethod
+    def _joined_to_the_last(between: str) -> bool:
+        """Whether the text between two quotations only joins them into a list (و، او، a comma)."""
+        return between.strip(" ،,") in arabic.OR | {"", "و"}
 
 
 class AimedAt(_ListFilter):

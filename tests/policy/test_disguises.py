@@ -69,6 +69,10 @@ LISTS = {
     "elatives.txt": ("انت {}", "person_offense"),
     "shoes.txt": ("{} خسارة فيهم", "person_offense"),
     "shoes_owned.txt": ("{} اشرف منك", "person_offense"),
+    "inborn_vices.txt": ("الاكراد {} بدمهم", "racist_incitement"),
+    "people_members.txt": ("ما في {} شريف.", "racist_incitement"),
+    "none_there.txt": ("{} كردي شريف.", "racist_incitement"),
+    "decent_words.txt": ("ما في كردي {}.", "racist_incitement"),
 }
 MIN_DISGUISES = 8
 # lists of clitics, caught joined to the next word: letters split apart by spaces or dashes

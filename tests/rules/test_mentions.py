@@ -91,6 +91,8 @@ def test_unknown_mention_list_is_refused():
         "قالوا له 'مجوس' في الشارع وهذا عيب",  # single quotes, as Arabic keyboards type them too
         "يكتب ‘يا حمار’ تحت كل خبر",  # typographic single quotes
         'يكتب "يا عبد" على الحيطان',  # the pattern's match ends with the closing mark
+        'كلمة "روافض" و"مجوس" و"كفار" ما بتنفع بنقاش',  # quotations joined by و to a named one
+        'لفظ "روافض"، "مجوس" او "كفار" إساءة',  # by a comma or «or»
     ],
 )
 def test_a_reported_quotation_is_not_a_hit(policy, body):
@@ -117,6 +119,9 @@ def test_a_bare_chant_right_after_a_verb_of_chanting_is_reported(policy, body):
         ('يكتب كل يوم في هذا الموقع "حمار"', ["حمار"]),  # the verb is five words before it opens
         ('قالوا "هذا كلام طويل جدا عن السياسة والناس وفي اخره حمار"', ["حمار"]),  # no short quotation
         ('هتافات "الموت للعرب" تحريض ويا حمار', ["حمار"]),  # the insult outside it is a use
+        ('انتم "مجوس" و"كفار"', ["مجوس", "كفار"]),  # a list of quotations no word of saying names
+        ('قالوا "كلام" ثم بعد ساعة "روافض"', ["روافض"]),  # the second is not joined to the first
+        ('قالوا "كلام" و"هذا كلام طويل جدا عن السياسة وفي اخره حمار"', ["حمار"]),  # joined but not short
         ("اسكت يا عبد! ولا كلمة", ["يا عبد!"]),  # the mark is no quotation
     ],
 )
