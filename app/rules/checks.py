@@ -947,6 +947,49 @@ class Described(Governed):
         return _definite(_word_at(text, word_starts, _word_span(hit.start, hit.end, word_starts)[0]))
 
 
+class Adjectival(_ListFilter):
+    """A pattern rule's `adjectives` word lists: a people's singular adjective (المصري، السوري،
+    العربي). Written with the article right after a definite word that is no target itself, it
+    describes that word, a body, a thing or a season — «الاعلام المصري ما بيعرف غير التطبيل»،
+    «الصيف العراقي ما يجي منه غير الحر» — and is no target. Opening its clause, or after a word
+    without the article, it stands for the people: «المصري ما بيعرف غير الفهلوة»."""
+
+    option = "adjectives"
+
+    def kept(self, hits, adjectives, text):
+        word_starts = _word_starts(text)
+        described = {
+            _word_span(a.start, a.end, word_starts)[0] for a in adjectives
+            if _definite(_word_at(text, word_starts, _word_span(a.start, a.end, word_starts)[0]))
+        }
+        target_words = {
+            index for hit in hits for index in range(*_spanned_words(hit, word_starts))
+        }
+        return [
+            hit for hit in hits
+            if not self._describes(hit, described, target_words, text, word_starts)
+        ]
+
+    @staticmethod
+    def _describes(hit, described, target_words, text, word_starts) -> bool:
+        first, last = _word_span(hit.start, hit.end, word_starts)
+        if first != last or first not in described or first == 0 or first - 1 in target_words:
+            return False
+        before = _word_at(text, word_starts, first - 1)
+        return _definite(before) and not _sentence_ends_between_words(text, word_starts, first)
+
+
+def _spanned_words(hit: WordHit, word_starts: list[int]) -> tuple[int, int]:
+    first, last = _word_span(hit.start, hit.end, word_starts)
+    return first, last + 1
+
+
+def _sentence_ends_between_words(text: NormalizedText, word_starts: list[int], index: int) -> bool:
+    """Whether a sentence end or a comma stands between word `index` and the word before it."""
+    between = text.text[word_starts[index - 1]:word_starts[index]]
+    return bool(_SENTENCE_END.search(between) or _CLAUSE_COMMA.search(between))
+
+
 def _definite(word: str) -> bool:
     """Whether a word carries the article, behind a conjunction or ب / ك or not."""
     bare = arabic.behind_conjunction(word)
@@ -1123,6 +1166,7 @@ class PatternCheck(Check):
         "mention_denials": _OPTIONAL_LISTS, "mention_scripture": _OPTIONAL_LISTS, "except_after": _OPTIONAL_LISTS,
         "targets": _OPTIONAL_LISTS, "window": fields.Integer(load_default=3, validate=validate.Range(min=0, max=50)),
         "except_targets": _OPTIONAL_LISTS, "self_markers": _OPTIONAL_LISTS,
+        "except_described": _OPTIONAL_LISTS, "adjectives": _OPTIONAL_LISTS,
     }
 
     def __init__(self, options, lexicons):
@@ -1135,6 +1179,8 @@ class PatternCheck(Check):
             lexicons.matcher_for(options["except_targets"], "except_targets") if options.get("except_targets") else None
         )
         self.window = options["window"]
+        self.described = Described(options.get("except_described"), lexicons)
+        self.adjectival = Adjectival(options.get("adjectives"), lexicons)
         self.mentions = Mentions(
             options.get("mentions"), options.get("mention_verbs"), lexicons, options.get("mention_denials"),
             options.get("mention_scripture"),
@@ -1161,6 +1207,7 @@ class PatternCheck(Check):
         targets = _words(self.targets, text)
         if self.not_targets is not None:
             targets = _uncovered(targets, _words(self.not_targets, text))
+        targets = self.adjectival.keep(self.described.keep(targets, text), text)
         word_starts = _word_starts(text)
         return [hit for hit in hits if _nearest_target(hit, targets, self.window, word_starts, text) is not None]
 

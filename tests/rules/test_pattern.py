@@ -204,6 +204,33 @@ def test_a_target_covered_by_except_targets_does_not_count(body, found):
     assert texts(policy, body) == found
 
 
+@pytest.fixture(scope="module")
+def adjective_policy():
+    return build(
+        rule("p", "pattern", pattern=r"\mما بيعرف غير\M", targets=["peoples", "members"], window=2,
+             except_described=["bodies"], adjectives=["members"]),
+        lexicons={"peoples": "العرب\nالمصريين", "members": "مصري\nسوري", "bodies": "حكام\nنظام"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("المصري ما بيعرف غير الفهلوة", ["ما بيعرف غير"]),  # the member opens its clause: the people
+        ("ولك المصري ما بيعرف غير الفهلوة", ["ما بيعرف غير"]),  # after a word without the article
+        ("الشعب، المصري ما بيعرف غير الفهلوة", ["ما بيعرف غير"]),  # a comma between: not its adjective
+        ("الاعلام المصري ما بيعرف غير التطبيل", []),  # the adjective of any definite noun
+        ("الصيف السوري ما بيعرف غير الحر", []),
+        ("الحكام العرب ما بيعرف غير الشجب", []),  # a people after a listed body (except_described)
+        ("حكام العرب ما بيعرف غير الشجب", ["ما بيعرف غير"]),  # a construct: the Arabs' rulers
+        ("العرب ما بيعرف غير الشجب", ["ما بيعرف غير"]),
+        ("الاعلام العرب ما بيعرف غير الشجب", ["ما بيعرف غير"]),  # a plural people is not in `adjectives`
+    ],
+)
+def test_a_peoples_adjective_of_a_definite_noun_is_no_target(adjective_policy, body, found):
+    assert texts(adjective_policy, body) == found
+
+
 def test_rules_that_read_the_same_pattern_share_one_scan(monkeypatch):
     pattern = r"\mاقتلك\M"
     policy = build(rule("alone", "pattern", pattern=pattern),
