@@ -520,6 +520,11 @@ class Mentions:
             gap = _words_after(hit, verb, word_starts)
             if not 0 < gap <= self.REACH_AFTER_REPORT or _sentence_ends_between(hit, verb, text):
                 continue
+            # «يقولوله خاين وعميل»: «to him» joined to a verb of saying, and the label right after it
+            # is what they tell him; not the bare past «قاله», also «said it»: «اللي قاله حمار» calls
+            # whoever said it one
+            if gap == 1 and verb.term.endswith(arabic.JOINED_TO_A_THIRD_PERSON) and not verb.term.startswith("قال"):
+                return True
             between = {_word_at(text, word_starts, i) for i in range(first - gap + 1, first)}
             if _to_the_writer(verb, text, word_starts) and self._told_the_writer(hit, verb, between):
                 return True

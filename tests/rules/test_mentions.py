@@ -9,7 +9,7 @@ INSULTS = "روافض\nمجوس\nحمار\nكفار"
 NOUNS = "كلمة\nلفظ\nوصف\nمصطلح"
 VERBS = (
     "وصفوا\nينعتون\nيسمونهم\nتسمى\nبيسمي\nيكتب\nقالوا\nهتافات\nهتفوا\nهتف\nبيهتفوا\nاسمو\nقصه"
-    "\nيناديني\nتقول\nسمونا\nقالي\nوصلتني\nجاني\nقاله\nشتمني"
+    "\nيناديني\nتقول\nسمونا\nقالي\nوصلتني\nجاني\nقاله\nشتمني\nيقولوله"
 )
 SECTS = "الشيعة\nالمسيحيين"
 
@@ -129,6 +129,7 @@ def test_a_bare_chant_right_after_a_verb_of_chanting_is_reported(policy, body):
         ('انتم "مجوس" وانا بقول الكلمة', ["مجوس"]),  # the noun three words after the quotation
         ('"هذا كلام طويل جدا عن السياسة وفي اخره حمار" كلمة', ["حمار"]),  # named, but not short
         ('"مجوس" يا "كفار" وصف قليل عليكم', ["مجوس"]),  # not joined to the named run: a use
+        ("اللي قاله حمار", ["حمار"]),  # the bare past «قاله» is also «said it»: whoever said it is called one
     ],
 )
 def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
@@ -156,6 +157,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         'وصلتني رسالة "انت حمار" من مجهول',  # a message received, quoted
         "اللي يكتب الموت للعرب لازم يتحاسب",  # «whoever writes» a claim a pattern holds whole
         "صاحبه قاله يا حمار",  # «to him» joined to the verb
+        "كل ما حدا ينتقد يقولوله حمار",  # «to him» joined to a verb of saying: what they tell him
     ],
 )
 def test_a_label_someone_else_gives_a_third_party_is_reported(policy, body):
