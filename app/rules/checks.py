@@ -409,8 +409,7 @@ class Mentions:
     A verb without ب is not enough: "تسمى الخنزيرة" names the channel a pig. A hit inside a short
     quotation is cancelled when a mention word or verb (which include verbs and nouns of saying,
     writing and chanting: يكتب، قال، هتافات) is among the three words before the quotation opens
-    ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»', single quotes too): it is reported speech; so is
-    one a mention noun names within two words after it closes ('"يا عبيد البيادة" دي شتيمة'). The
+    ('يكتب "سوري وسخ"', 'هتافات «الموت للعرب»', single quotes too): it is reported speech. The
     quotation marks are needed for a label said to the reader: «يقول عنك حمار» is no report, but a
     bare chant right after a verb of chanting needs none («هتفوا الموت للعرب»). A label said about a third
     party — a mention verb, then على / عن / انهم / ان, then the label within five words — is
@@ -432,7 +431,6 @@ class Mentions:
 
     REACH_AFTER_BA = 4
     REACH_BEFORE_QUOTE = 3
-    REACH_AFTER_QUOTE = 2
     REACH_AFTER_DENIAL = 5
     REACH_AFTER_REPORT = 5
     # a verse or a hadith quoted after its opener runs on to the end of the sentence
@@ -462,7 +460,6 @@ class Mentions:
             return hits
         word_starts = _word_starts(text)
         noun_ends = [_word_span(noun.start, noun.end, word_starts)[1] for noun in nouns]
-        noun_firsts = [_word_span(noun.start, noun.end, word_starts)[0] for noun in nouns]
         all_ends = noun_ends + [_word_span(verb.start, verb.end, word_starts)[1] for verb in verbs]
         dropped = set()
         hit_firsts = {_word_span(hit.start, hit.end, word_starts)[0] for hit in hits}
@@ -483,9 +480,7 @@ class Mentions:
             else:
                 # the second of a pair counts only when the first is named too («كلمة مجوس وروافض»)
                 mentioned = any(_named_after(hit, first - end, first - 1 in hit_firsts) for end in noun_ends)
-            reported = self._reported(hit, text, word_starts, all_ends, noun_firsts) or self._said_of(
-                hit, text, word_starts, verbs
-            )
+            reported = self._reported(hit, text, word_starts, all_ends) or self._said_of(hit, text, word_starts, verbs)
             if mentioned or reported:
                 dropped.add(id(hit))
         return [hit for hit in hits if id(hit) not in dropped]
@@ -624,46 +619,24 @@ class Mentions:
 
         return [hit for hit in hits if not follows(hit)]
 
-    def _reported(
-        self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int], noun_firsts: list[int]
-    ) -> bool:
-        """Whether the hit lies in a short quotation that a mention word or verb introduces, or that a
-        mention noun names right after it (within two words: «"يا عبيد البيادة" دي شتيمة مش حجة»), or in
-        one joined by و، او or a comma to such quotations: «كلمات متل "رافضة" و"نصيرية"» names both,
-        as does «"رافضة" و"نصيرية" مصطلحات طائفية»."""
-        for run in self._quotation_runs(text):
-            inside = [quote for quote in run if quote.start(1) <= hit.start and hit.end <= quote.end()]
+    def _reported(self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int]) -> bool:
+        """Whether the hit lies in a short quotation that a mention word or verb introduces, or in one
+        joined by و، او or a comma to such a quotation before it: «كلمات متل "رافضة" و"نصيرية"»
+        names both."""
+        introduced = False
+        previous = None
+        for quote in text.memo("quotations", lambda: list(self._QUOTED.finditer(text.text))):
+            first, last = _word_span(*quote.span(1), word_starts)
+            short = last - first < self.MAX_QUOTED_WORDS
+            listed = previous is not None and self._joined_to_the_last(text.text[previous.end():quote.start()])
+            introduced = short and (
+                any(0 < first - end <= self.REACH_BEFORE_QUOTE for end in ends) or (introduced and listed)
+            )
             # a pattern's match may take the closing mark with it («يا عبد"» ends at a punctuation mark)
-            if not inside:
-                continue
-            spans = [_word_span(*quote.span(1), word_starts) for quote in run]
-            short = [last - first < self.MAX_QUOTED_WORDS for first, last in spans]
-            at = run.index(inside[0])
-            # a run is introduced by a mention before its first quotation, a short one after another
-            # introduced one; or named by a mention noun after its last quotation, every short one of it
-            opened = 0
-            while opened <= at and short[opened]:
-                if opened == 0 and not any(0 < spans[0][0] - end <= self.REACH_BEFORE_QUOTE for end in ends):
-                    break
-                opened += 1
-            if opened > at:
-                return True
-            last_word = spans[-1][1]
-            named_after = any(0 < first - last_word <= self.REACH_AFTER_QUOTE for first in noun_firsts)
-            return named_after and all(short[at:])
+            if quote.start(1) <= hit.start and hit.end <= quote.end():
+                return introduced
+            previous = quote
         return False
-
-    def _quotation_runs(self, text: NormalizedText) -> list[list]:
-        """The text's quotations, grouped into runs joined only by و، او or a comma."""
-        def runs():
-            grouped = []
-            for quote in self._QUOTED.finditer(text.text):
-                if grouped and self._joined_to_the_last(text.text[grouped[-1][-1].end():quote.start()]):
-                    grouped[-1].append(quote)
-                else:
-                    grouped.append([quote])
-            return grouped
-        return text.memo("quotation runs", runs)
 
     @staticmethod
     def _joined_to_the_last(between: str) -> bool:
@@ -981,45 +954,30 @@ class Described(Governed):
 
 class Adjectival(_ListFilter):
     """A pattern rule's `adjectives` word lists: a people's singular adjective (المصري، السوري،
-    العربي). Written with the article right after a definite word that is no target itself, it
-    describes that word, a body, a thing or a season — «الاعلام المصري ما بيعرف غير التطبيل»،
-    «الصيف العراقي ما يجي منه غير الحر» — and is no target. Opening its clause, or after a word
-    without the article, it stands for the people: «المصري ما بيعرف غير الفهلوة»."""
+    العربي). Written with the article right after a definite word that is no target itself, with no
+    punctuation between, it describes that word, a body, a thing or a season — «الاعلام المصري ما
+    بيعرف غير التطبيل»، «الصيف العراقي ما يجي منه غير الحر» — and is no target. Opening its clause,
+    or after a word without the article, it stands for the people: «المصري ما بيعرف غير الفهلوة»."""
 
     option = "adjectives"
 
     def kept(self, hits, adjectives, text):
         word_starts = _word_starts(text)
-        described = {
-            _word_span(a.start, a.end, word_starts)[0] for a in adjectives
-            if _definite(_word_at(text, word_starts, _word_span(a.start, a.end, word_starts)[0]))
-        }
-        target_words = {
-            index for hit in hits for index in range(*_spanned_words(hit, word_starts))
-        }
-        return [
-            hit for hit in hits
-            if not self._describes(hit, described, target_words, text, word_starts)
-        ]
+        adjective_words = {_word_span(a.start, a.end, word_starts)[0] for a in adjectives}
+        spans = [_word_span(hit.start, hit.end, word_starts) for hit in hits]
+        target_words = {index for first, last in spans for index in range(first, last + 1)}
+        return [hit for hit in hits if not self._describes(hit, adjective_words, target_words, text, word_starts)]
 
     @staticmethod
-    def _describes(hit, described, target_words, text, word_starts) -> bool:
+    def _describes(hit, adjective_words, target_words, text, word_starts) -> bool:
         first, last = _word_span(hit.start, hit.end, word_starts)
-        if first != last or first not in described or first == 0 or first - 1 in target_words:
+        if first != last or first not in adjective_words or first == 0 or first - 1 in target_words:
             return False
-        before = _word_at(text, word_starts, first - 1)
-        return _definite(before) and not _sentence_ends_between_words(text, word_starts, first)
-
-
-def _spanned_words(hit: WordHit, word_starts: list[int]) -> tuple[int, int]:
-    first, last = _word_span(hit.start, hit.end, word_starts)
-    return first, last + 1
-
-
-def _sentence_ends_between_words(text: NormalizedText, word_starts: list[int], index: int) -> bool:
-    """Whether a sentence end or a comma stands between word `index` and the word before it."""
-    between = text.text[word_starts[index - 1]:word_starts[index]]
-    return bool(_SENTENCE_END.search(between) or _CLAUSE_COMMA.search(between))
+        between = text.text[word_starts[first - 1]:word_starts[first]]
+        return (
+            _definite(_word_at(text, word_starts, first)) and _definite(_word_at(text, word_starts, first - 1))
+            and not (_SENTENCE_END.search(between) or _CLAUSE_COMMA.search(between))
+        )
 
 
 def _definite(word: str) -> bool:

@@ -93,9 +93,6 @@ def test_unknown_mention_list_is_refused():
         'يكتب "يا عبد" على الحيطان',  # the pattern's match ends with the closing mark
         'كلمة "روافض" و"مجوس" و"كفار" ما بتنفع بنقاش',  # quotations joined by و to a named one
         'لفظ "روافض"، "مجوس" او "كفار" إساءة',  # by a comma or «or»
-        '"يا حمار" هذا وصف مش حجة',  # a mention noun right after it names it
-        '"روافض" و"مجوس" مصطلحات طائفية',  # a run of joined quotations named after its last
-        '"كفار" كلمة ما بتليق بنقاش',
     ],
 )
 def test_a_reported_quotation_is_not_a_hit(policy, body):
@@ -126,9 +123,7 @@ def test_a_bare_chant_right_after_a_verb_of_chanting_is_reported(policy, body):
         ('قالوا "كلام" ثم بعد ساعة "روافض"', ["روافض"]),  # the second is not joined to the first
         ('قالوا "كلام" و"هذا كلام طويل جدا عن السياسة وفي اخره حمار"', ["حمار"]),  # joined but not short
         ("اسكت يا عبد! ولا كلمة", ["يا عبد!"]),  # the mark is no quotation
-        ('انتم "مجوس" وانا بقول الكلمة', ["مجوس"]),  # the noun three words after the quotation
-        ('"هذا كلام طويل جدا عن السياسة وفي اخره حمار" كلمة', ["حمار"]),  # named, but not short
-        ('"مجوس" يا "كفار" وصف قليل عليكم', ["مجوس"]),  # not joined to the named run: a use
+        ('انتم "مجوس" وصف قليل عليكم', ["مجوس"]),  # a noun after the quotation judges, it does not report
         ("اللي قاله حمار", ["حمار"]),  # the bare past «قاله» is also «said it»: whoever said it is called one
     ],
 )
