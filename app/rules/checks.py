@@ -464,6 +464,7 @@ class Mentions:
         dropped = set()
         hit_firsts = {_word_span(hit.start, hit.end, word_starts)[0] for hit in hits}
         given_with_ba: set[int] = set()  # the last words of labels a mention gives with ب
+        reported_calls: set[int] = set()  # the last words of names reported said with يا
         for hit in sorted(hits, key=lambda hit: hit.start):
             first = _word_span(hit.start, hit.end, word_starts)[0]
             if self._second_of_a_given_pair(hit, first, given_with_ba, text, word_starts):
@@ -480,10 +481,28 @@ class Mentions:
             else:
                 # the second of a pair counts only when the first is named too («كلمة مجوس وروافض»)
                 mentioned = any(_named_after(hit, first - end, first - 1 in hit_firsts) for end in noun_ends)
-            reported = self._reported(hit, text, word_starts, all_ends) or self._said_of(hit, text, word_starts, verbs)
+            reported = (
+                self._reported(hit, text, word_starts, all_ends)
+                or self._said_of(hit, text, word_starts, verbs)
+                or self._next_in_a_reported_call(hit, text, word_starts, reported_calls)
+            )
+            if reported and _said_to_someone(hit, text, word_starts):
+                reported_calls.add(_word_span(hit.start, hit.end, word_starts)[1])
             if mentioned or reported:
                 dropped.add(id(hit))
         return [hit for hit in hits if id(hit) not in dropped]
+
+    @staticmethod
+    def _next_in_a_reported_call(
+        hit: WordHit, text: NormalizedText, word_starts: list[int], reported_calls: set[int]
+    ) -> bool:
+        """Whether the hit, said with يا, goes on a string of names whose first is reported: «لا تقل
+        لصاحبك يا حمار يا كلب» forbids both, «قال للمدافع يا حيوان يا كلب» reports both."""
+        if not reported_calls or not _said_to_someone(hit, text, word_starts):
+            return False
+        first = _word_span(hit.start, hit.end, word_starts)[0]
+        vocative = first if _vocative_within(hit) else first - 1
+        return vocative - 1 in reported_calls
 
     @staticmethod
     def _second_of_a_given_pair(
