@@ -395,7 +395,8 @@ CALLING_VERB_STEMS = (
 # A third-person object joined to such a verb: «سماه»، «يسمونهم».
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هن")
 # «to him / her / them» after a verb of saying: words reported to a third person (checks.Mentions).
-TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم"})
+# («صرخ عليه يا حرامي»: shouted at him)
+TO_A_THIRD_PERSON = frozenset({"له", "لها", "لهم", "لهن", "الو", "الها", "الهم", "عليه", "عليها", "عليهم"})
 # the same joined to a verb of saying («قاله»، «قالتله»، «قالهم»): the ones that open with ل, not the
 # spoken «الو» (joined, «قالو» is «they said»)
 JOINED_TO_A_THIRD_PERSON = tuple(sorted(word for word in TO_A_THIRD_PERSON if word.startswith("ل")))
