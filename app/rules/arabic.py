@@ -264,7 +264,8 @@ WORD = re.compile(r"[^\W_]+")
 
 # The vocative and the second person: what stands right after them is said to the reader, and a
 # phrase literal elsewhere («كلب مسعور», a rabid dog) is name-calling there (checks.Exceptions).
-SAID_TO_THE_READER = frozenset({"يا", "انت", "انتي", "انتم", "انتو", "انتن", "انك", "انكم"})
+# (and the Maghrebi «you are»: «راك حمار»)
+SAID_TO_THE_READER = frozenset({"يا", "انت", "انتي", "انتم", "انتو", "انتن", "انك", "انكم", "راك", "راكي", "راكم"})
 
 # Words that say an animal or dirt word of someone: the vocative and the pronouns before a predicate
 # («يا حمار»، «انت كلب»، «هم خنازير»). After them the word is name-calling whatever the scene around

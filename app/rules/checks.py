@@ -1234,6 +1234,8 @@ POINTING_CLITICS = {
 class TargetedCheck(Check):
     """An offensive term within `window` words of a target (the writer, God, a people …).
 
+    With `targets_first`, only a target before the offensive word counts.
+
     A vocative يا joined to the offensive word ("ياحمار", with the article "يالحمار") counts as a
     target when the target lists hold يا, and the demonstrative هال («هالعميل») when they hold
     هال. Offensive words covered by an `except` phrase or made a mention by a `mentions` word are
@@ -1248,12 +1250,16 @@ class TargetedCheck(Check):
         "except_qualifying": _OPTIONAL_LISTS,
         "except_described": _OPTIONAL_LISTS,
         "addressed_act": fields.Boolean(load_default=False),
+        "targets_first": fields.Boolean(load_default=False),
         **_WORD_RULE_EXCEPTIONS,
     }
 
     def __init__(self, options, lexicons):
         super().__init__(options, lexicons)
         self.offensive = lexicons.matcher_for(options["lexicons"], "lexicons")
+        # a target that only governs what follows it: «شوية لصوص» is a bunch of thieves, «خايب شوية»
+        # is a little poor
+        self.targets_first = options["targets_first"]
         self.targets = lexicons.matcher_for(options["targets"], "targets")
         self.window = options["window"]
         self.clitic_targets = tuple(clitic for clitic in POINTING_CLITICS if self.targets.find(clitic))
@@ -1279,6 +1285,8 @@ class TargetedCheck(Check):
                 found.append(_word_match(hit, POINTING_CLITICS[pointing][0]))
                 continue
             near = _not_the_callers(hit, targets, text, word_starts) if self.addressed_act else targets
+            if self.targets_first:
+                near = [target for target in near if target.end <= hit.start]
             target = _nearest_target(hit, near, self.window, word_starts, text)
             if target is not None:
                 start, end = text.to_original(target.start, target.end)

@@ -216,3 +216,30 @@ def test_a_peoples_adjective_on_a_described_noun_is_no_target(body, found):
         },
     )
     assert texts(policy, body) == found
+
+
+@pytest.fixture(scope="module")
+def bunches():
+    """A rule of labels after «a bunch of» that reads only a target before the label
+    (`targets_first`), and the same rule without it."""
+    lists = {"labels": "لصوص\nخايب\nعملاء", "bunch": "شوية\nحفنة\nشلة"}
+    first = rule("bunch", "targeted", lexicons=["labels"], targets=["bunch"], window=2, targets_first=True)
+    either = rule("bunch", "targeted", lexicons=["labels"], targets=["bunch"], window=2)
+    return {"first": build(first, lexicons=lists), "either": build(either, lexicons=lists)}
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("الحكومة دي شوية لصوص", ["لصوص"]),  # a bunch of thieves
+        ("حفنة من العملاء", ["العملاء"]),  # the target a word before
+        ("التحكيم كان خايب شوية", []),  # a little poor: the target after the label does not count
+        ("لصوص شوية ومش فاهمين", []),
+    ],
+)
+def test_a_target_that_must_come_first_reads_only_what_follows_it(bunches, body, found):
+    assert texts(bunches["first"], body) == found
+
+
+def test_without_the_option_a_target_after_the_label_counts(bunches):
+    assert texts(bunches["either"], "التحكيم كان خايب شوية") == ["خايب"]
