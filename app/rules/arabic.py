@@ -383,6 +383,9 @@ EVEN = frozenset({"حتي", "حتا"})
 # «whoever» before a verb of saying: the claim after it is someone's, reported to be judged («اللي
 # بيقول الستات ناقصات عقل ده مش فاهم») (checks.Mentions). Normalized spellings.
 WHOEVER = frozenset({"الي", "يلي", "من"})
+# the relative «that / which» after a quotation and before the verb that says who said it
+# («"يا حيوان" اللي قالها المذيع»): normalized spellings (اللي → الي)
+WHICH = frozenset({"الي", "يلي", "التي", "الذي"})
 # «or» between two labels: the second is given as the first is («وصف الشيعة بالروافض او المجوس»)
 # (checks.Mentions). Normalized spellings.
 OR = frozenset({"او"})

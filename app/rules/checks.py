@@ -461,10 +461,14 @@ class Mentions:
         word_starts = _word_starts(text)
         noun_ends = [_word_span(noun.start, noun.end, word_starts)[1] for noun in nouns]
         all_ends = noun_ends + [_word_span(verb.start, verb.end, word_starts)[1] for verb in verbs]
+        # the words that are only verbs of saying: «وصف» is also the noun «a description»
+        verb_firsts = {
+            _word_span(verb.start, verb.end, word_starts)[0] for verb in verbs if verb.term not in arabic.QUOTATION_NOUNS
+        } - {_word_span(noun.start, noun.end, word_starts)[0] for noun in nouns}
         dropped = set()
         hit_firsts = {_word_span(hit.start, hit.end, word_starts)[0] for hit in hits}
         given_with_ba: set[int] = set()  # the last words of labels a mention gives with ب
-        reported_calls: set[int] = set()  # the last words of names reported said with يا
+        reported_calls: dict[int, int] = {}  # the last words of names reported said with يا, and their ends
         for hit in sorted(hits, key=lambda hit: hit.start):
             first = _word_span(hit.start, hit.end, word_starts)[0]
             if self._second_of_a_given_pair(hit, first, given_with_ba, text, word_starts):
@@ -482,27 +486,29 @@ class Mentions:
                 # the second of a pair counts only when the first is named too («كلمة مجوس وروافض»)
                 mentioned = any(_named_after(hit, first - end, first - 1 in hit_firsts) for end in noun_ends)
             reported = (
-                self._reported(hit, text, word_starts, all_ends)
+                self._reported(hit, text, word_starts, all_ends, verb_firsts)
                 or self._said_of(hit, text, word_starts, verbs)
                 or self._next_in_a_reported_call(hit, text, word_starts, reported_calls)
             )
             if reported and _said_to_someone(hit, text, word_starts):
-                reported_calls.add(_word_span(hit.start, hit.end, word_starts)[1])
+                reported_calls[_word_span(hit.start, hit.end, word_starts)[1]] = hit.end
             if mentioned or reported:
                 dropped.add(id(hit))
         return [hit for hit in hits if id(hit) not in dropped]
 
     @staticmethod
     def _next_in_a_reported_call(
-        hit: WordHit, text: NormalizedText, word_starts: list[int], reported_calls: set[int]
+        hit: WordHit, text: NormalizedText, word_starts: list[int], reported_calls: dict[int, int]
     ) -> bool:
         """Whether the hit, said with يا, goes on a string of names whose first is reported: «لا تقل
-        لصاحبك يا حمار يا كلب» forbids both, «قال للمدافع يا حيوان يا كلب» reports both."""
+        لصاحبك يا حمار يا كلب» forbids both, «قال للمدافع يا حيوان يا كلب» reports both. A mark
+        between ends the string: «بتقول للناس يا جهلة، يا جاهل انت» calls the reader one."""
         if not reported_calls or not _said_to_someone(hit, text, word_starts):
             return False
         first = _word_span(hit.start, hit.end, word_starts)[0]
         vocative = first if _vocative_within(hit) else first - 1
-        return vocative - 1 in reported_calls
+        previous_end = reported_calls.get(vocative - 1)
+        return previous_end is not None and not text.text[previous_end:word_starts[vocative]].strip()
 
     @staticmethod
     def _second_of_a_given_pair(
@@ -638,10 +644,14 @@ class Mentions:
 
         return [hit for hit in hits if not follows(hit)]
 
-    def _reported(self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int]) -> bool:
+    def _reported(
+        self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int], verb_firsts: set[int]
+    ) -> bool:
         """Whether the hit lies in a short quotation that a mention word or verb introduces, or in one
         joined by و، او or a comma to such a quotation before it: «كلمات متل "رافضة" و"نصيرية"»
-        names both."""
+        names both; or in one a verb of saying follows, right after it or after «that / which»:
+        «"يا حيوان" اللي قالها المذيع للضيف»، «"كلاب" قالها الوزير». (A noun after a quotation is not
+        enough: «انت "كلب" وصف قليل عليك» judges.)"""
         introduced = False
         previous = None
         for quote in text.memo("quotations", lambda: list(self._QUOTED.finditer(text.text))):
@@ -649,13 +659,24 @@ class Mentions:
             short = last - first < self.MAX_QUOTED_WORDS
             listed = previous is not None and self._joined_to_the_last(text.text[previous.end():quote.start()])
             introduced = short and (
-                any(0 < first - end <= self.REACH_BEFORE_QUOTE for end in ends) or (introduced and listed)
+                any(0 < first - end <= self.REACH_BEFORE_QUOTE for end in ends)
+                or (introduced and listed)
+                or self._said_after(last, text, word_starts, verb_firsts)
             )
             # a pattern's match may take the closing mark with it («يا عبد"» ends at a punctuation mark)
             if quote.start(1) <= hit.start and hit.end <= quote.end():
                 return introduced
             previous = quote
         return False
+
+    @staticmethod
+    def _said_after(last: int, text: NormalizedText, word_starts: list[int], verb_firsts: set[int]) -> bool:
+        """Whether a verb of saying follows the quotation's last word, right after it or after the
+        relative «اللي / الي / التي / الذي»."""
+        after = last + 1
+        if after < len(word_starts) and _word_at(text, word_starts, after) in arabic.WHICH:
+            after += 1
+        return after in verb_firsts
 
     @staticmethod
     def _joined_to_the_last(between: str) -> bool:
