@@ -461,10 +461,7 @@ class Mentions:
         word_starts = _word_starts(text)
         noun_ends = [_word_span(noun.start, noun.end, word_starts)[1] for noun in nouns]
         all_ends = noun_ends + [_word_span(verb.start, verb.end, word_starts)[1] for verb in verbs]
-        # the words that are only verbs of saying: «وصف» is also the noun «a description»
-        verb_firsts = {
-            _word_span(verb.start, verb.end, word_starts)[0] for verb in verbs if verb.term not in arabic.QUOTATION_NOUNS
-        } - {_word_span(noun.start, noun.end, word_starts)[0] for noun in nouns}
+        verb_firsts = self._saying_verbs_after_a_quotation(text, word_starts, nouns, verbs)
         dropped = set()
         hit_firsts = {_word_span(hit.start, hit.end, word_starts)[0] for hit in hits}
         given_with_ba: set[int] = set()  # the last words of labels a mention gives with ب
@@ -668,6 +665,27 @@ class Mentions:
                 return introduced
             previous = quote
         return False
+
+    @staticmethod
+    def _saying_verbs_after_a_quotation(
+        text: NormalizedText, word_starts: list[int], nouns: list[WordHit], verbs: list[WordHit]
+    ) -> set[int]:
+        """The first words of the verbs of saying that may name who said a quotation before them:
+        none in a comment that speaks to someone (يا، انت، لك، عنكم …: «"يا حمار" قالها لك المدرس
+        وكان عنده حق» hands the name on), and only words that are verbs alone («وصف» is also the noun
+        «a description»)."""
+        quoted = [quote.span(1) for quote in Mentions._QUOTED.finditer(text.text)]
+        outside = {
+            _word_at(text, word_starts, index) for index, start in enumerate(word_starts)
+            if not any(begin <= start < end for begin, end in quoted)
+        }
+        if outside & (arabic.SAID_TO_THE_READER | arabic.SAID_TO_YOU):
+            return set()
+        saying = {
+            _word_span(verb.start, verb.end, word_starts)[0]
+            for verb in verbs if verb.term not in arabic.QUOTATION_NOUNS
+        }
+        return saying - {_word_span(noun.start, noun.end, word_starts)[0] for noun in nouns}
 
     @staticmethod
     def _said_after(last: int, text: NormalizedText, word_starts: list[int], verb_firsts: set[int]) -> bool:

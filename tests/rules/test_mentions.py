@@ -128,6 +128,8 @@ def test_a_bare_chant_right_after_a_verb_of_chanting_is_reported(policy, body):
         ('انتم "مجوس" وصف قليل عليكم', ["مجوس"]),  # a noun after the quotation judges, it does not report
         ("اللي قاله حمار", ["حمار"]),  # the bare past «قاله» is also «said it»: whoever said it is called one
         ('انتم "مجوس" وبعدين قالوا غير هيك', ["مجوس"]),  # the verb of saying two words after: not who said it
+        ('"مجوس" قالوا عنكم وعندهم حق', ["مجوس"]),  # a verb after it, but the comment speaks to the reader
+        ('"يا حمار" اللي قالوا لك زمان صح', ["حمار"]),  # «to you»: the name is handed on
     ],
 )
 def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
