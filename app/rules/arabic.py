@@ -17,6 +17,7 @@ FOLDED_LETTERS = "folded letter forms"
 PERSIAN_LOOKALIKES = "mapped Persian look-alikes"
 MAPPED_DIGITS = "mapped digits"
 LOWERCASED = "lowercased Latin"
+FOLDED_ACCENTS = "folded Latin accents"
 ARABIZI = "Arabizi"
 JOINED_LETTERS = "joined separated letters"
 JOINED_CUT_WORD = "joined a word cut by a space"  # not the normalizer's: the lists' (split.py)
@@ -82,14 +83,20 @@ def _digit_folds() -> dict[str, str]:
 
 DIGIT_FOLDS = _digit_folds()
 LATIN_LOWER = {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
+# French accents, so that «enculé», «bâtard» and «pédé» read as the lists write them (without)
+LATIN_ACCENTS = {
+    **dict.fromkeys("éèêëÉÈÊË", "e"), **dict.fromkeys("àâäÀÂÄ", "a"), **dict.fromkeys("îïÎÏ", "i"),
+    **dict.fromkeys("ôöÔÖ", "o"), **dict.fromkeys("ùûüÙÛÜ", "u"), **dict.fromkeys("çÇ", "c"),
+}
 
 FOLD_STEP = {
     **dict.fromkeys(LETTER_FOLDS, FOLDED_LETTERS),
     **dict.fromkeys(PERSIAN_FOLDS, PERSIAN_LOOKALIKES),
     **dict.fromkeys(DIGIT_FOLDS, MAPPED_DIGITS),
     **dict.fromkeys(LATIN_LOWER, LOWERCASED),
+    **dict.fromkeys(LATIN_ACCENTS, FOLDED_ACCENTS),
 }
-_FOLDS = {**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LATIN_LOWER}
+_FOLDS = {**LETTER_FOLDS, **PERSIAN_FOLDS, **DIGIT_FOLDS, **LATIN_LOWER, **LATIN_ACCENTS}
 FOLD_TABLE = str.maketrans(_FOLDS)
 
 # چ has two readings. As a look-alike it stands for ج (its shape); in Gulf and Iraqi spelling it is

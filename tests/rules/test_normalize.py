@@ -164,6 +164,8 @@ def test_plain_level_keeps_urls_digits_and_separated_letters():
         ("يا كlب", "كلب", "كlب", ["Arabizi"]),
         ("يا كل🐕ب", "كلب", "كل🐕ب", ["joined separated letters"]),
         ("you ＳＴＵＰＩＤ", "stupid", "ＳＴＵＰＩＤ", ["NFKC presentation forms", "lowercased Latin"]),
+        ("espèce d'enculé", "encule", "enculé", ["folded Latin accents"]),  # French accents
+        ("ENCULÉ", "encule", "ENCULÉ", ["lowercased Latin", "folded Latin accents"]),
         ("قال ك ل ب ثم", "كلب", "ك ل ب", ["joined separated letters"]),
         ("ثم ح*مار", "حمار", "ح*مار", ["joined separated letters"]),
         ("يا حـ.ـمـ.ـار", "حمار", "حـ.ـمـ.ـار", ["joined separated letters", "removed tatweel"]),
