@@ -271,8 +271,7 @@ WORD = re.compile(r"[^\W_]+")
 
 # The vocative and the second person: what stands right after them is said to the reader, and a
 # phrase literal elsewhere («كلب مسعور», a rabid dog) is name-calling there (checks.Exceptions).
-# (and the Maghrebi «you are»: «راك حمار»)
-SAID_TO_THE_READER = frozenset({"يا", "انت", "انتي", "انتم", "انتو", "انتن", "انك", "انكم", "راك", "راكي", "راكم"})
+SAID_TO_THE_READER = frozenset({"يا", "انت", "انتي", "انتم", "انتو", "انتن", "انك", "انكم"})
 
 # Words that say an animal or dirt word of someone: the vocative and the pronouns before a predicate
 # («يا حمار»، «انت كلب»، «هم خنازير»). After them the word is name-calling whatever the scene around
@@ -390,9 +389,6 @@ EVEN = frozenset({"حتي", "حتا"})
 # «whoever» before a verb of saying: the claim after it is someone's, reported to be judged («اللي
 # بيقول الستات ناقصات عقل ده مش فاهم») (checks.Mentions). Normalized spellings.
 WHOEVER = frozenset({"الي", "يلي", "من"})
-# the relative «that / which» after a quotation and before the verb that says who said it
-# («"يا حيوان" اللي قالها المذيع»): normalized spellings (اللي → الي)
-WHICH = frozenset({"الي", "يلي", "التي", "الذي"})
 # «or» between two labels: the second is given as the first is («وصف الشيعة بالروافض او المجوس»)
 # (checks.Mentions). Normalized spellings.
 OR = frozenset({"او"})

@@ -461,7 +461,6 @@ class Mentions:
         word_starts = _word_starts(text)
         noun_ends = [_word_span(noun.start, noun.end, word_starts)[1] for noun in nouns]
         all_ends = noun_ends + [_word_span(verb.start, verb.end, word_starts)[1] for verb in verbs]
-        verb_firsts = self._saying_verbs_after_a_quotation(text, word_starts, nouns, verbs)
         dropped = set()
         hit_firsts = {_word_span(hit.start, hit.end, word_starts)[0] for hit in hits}
         given_with_ba: set[int] = set()  # the last words of labels a mention gives with ب
@@ -483,7 +482,7 @@ class Mentions:
                 # the second of a pair counts only when the first is named too («كلمة مجوس وروافض»)
                 mentioned = any(_named_after(hit, first - end, first - 1 in hit_firsts) for end in noun_ends)
             reported = (
-                self._reported(hit, text, word_starts, all_ends, verb_firsts)
+                self._reported(hit, text, word_starts, all_ends)
                 or self._said_of(hit, text, word_starts, verbs)
                 or self._next_in_a_reported_call(hit, text, word_starts, reported_calls)
             )
@@ -641,14 +640,10 @@ class Mentions:
 
         return [hit for hit in hits if not follows(hit)]
 
-    def _reported(
-        self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int], verb_firsts: set[int]
-    ) -> bool:
+    def _reported(self, hit: WordHit, text: NormalizedText, word_starts: list[int], ends: list[int]) -> bool:
         """Whether the hit lies in a short quotation that a mention word or verb introduces, or in one
         joined by و، او or a comma to such a quotation before it: «كلمات متل "رافضة" و"نصيرية"»
-        names both; or in one a verb of saying follows, right after it or after «that / which»:
-        «"يا حيوان" اللي قالها المذيع للضيف»، «"كلاب" قالها الوزير». (A noun after a quotation is not
-        enough: «انت "كلب" وصف قليل عليك» judges.)"""
+        names both."""
         introduced = False
         previous = None
         for quote in text.memo("quotations", lambda: list(self._QUOTED.finditer(text.text))):
@@ -656,45 +651,13 @@ class Mentions:
             short = last - first < self.MAX_QUOTED_WORDS
             listed = previous is not None and self._joined_to_the_last(text.text[previous.end():quote.start()])
             introduced = short and (
-                any(0 < first - end <= self.REACH_BEFORE_QUOTE for end in ends)
-                or (introduced and listed)
-                or self._said_after(last, text, word_starts, verb_firsts)
+                any(0 < first - end <= self.REACH_BEFORE_QUOTE for end in ends) or (introduced and listed)
             )
             # a pattern's match may take the closing mark with it («يا عبد"» ends at a punctuation mark)
             if quote.start(1) <= hit.start and hit.end <= quote.end():
                 return introduced
             previous = quote
         return False
-
-    @staticmethod
-    def _saying_verbs_after_a_quotation(
-        text: NormalizedText, word_starts: list[int], nouns: list[WordHit], verbs: list[WordHit]
-    ) -> set[int]:
-        """The first words of the verbs of saying that may name who said a quotation before them:
-        none in a comment that speaks to someone (يا، انت، لك، عنكم …: «"يا حمار" قالها لك المدرس
-        وكان عنده حق» hands the name on), and only words that are verbs alone («وصف» is also the noun
-        «a description»)."""
-        quoted = [quote.span(1) for quote in Mentions._QUOTED.finditer(text.text)]
-        outside = {
-            _word_at(text, word_starts, index) for index, start in enumerate(word_starts)
-            if not any(begin <= start < end for begin, end in quoted)
-        }
-        if outside & (arabic.SAID_TO_THE_READER | arabic.SAID_TO_YOU):
-            return set()
-        saying = {
-            _word_span(verb.start, verb.end, word_starts)[0]
-            for verb in verbs if verb.term not in arabic.QUOTATION_NOUNS
-        }
-        return saying - {_word_span(noun.start, noun.end, word_starts)[0] for noun in nouns}
-
-    @staticmethod
-    def _said_after(last: int, text: NormalizedText, word_starts: list[int], verb_firsts: set[int]) -> bool:
-        """Whether a verb of saying follows the quotation's last word, right after it or after the
-        relative «اللي / الي / التي / الذي»."""
-        after = last + 1
-        if after < len(word_starts) and _word_at(text, word_starts, after) in arabic.WHICH:
-            after += 1
-        return after in verb_firsts
 
     @staticmethod
     def _joined_to_the_last(between: str) -> bool:

@@ -93,8 +93,6 @@ def test_unknown_mention_list_is_refused():
         'يكتب "يا عبد" على الحيطان',  # the pattern's match ends with the closing mark
         'كلمة "روافض" و"مجوس" و"كفار" ما بتنفع بنقاش',  # quotations joined by و to a named one
         'لفظ "روافض"، "مجوس" او "كفار" إساءة',  # by a comma or «or»
-        '"يا حمار" اللي قالوا للمواطن لازم يتحاسبوا عليه',  # a verb of saying after the quotation and «that»
-        '"مجوس" قالوا عن الجيران وما حدا اعتذر',  # right after it
     ],
 )
 def test_a_reported_quotation_is_not_a_hit(policy, body):
@@ -127,9 +125,7 @@ def test_a_bare_chant_right_after_a_verb_of_chanting_is_reported(policy, body):
         ("اسكت يا عبد! ولا كلمة", ["يا عبد!"]),  # the mark is no quotation
         ('انتم "مجوس" وصف قليل عليكم', ["مجوس"]),  # a noun after the quotation judges, it does not report
         ("اللي قاله حمار", ["حمار"]),  # the bare past «قاله» is also «said it»: whoever said it is called one
-        ('انتم "مجوس" وبعدين قالوا غير هيك', ["مجوس"]),  # the verb of saying two words after: not who said it
-        ('"مجوس" قالوا عنكم وعندهم حق', ["مجوس"]),  # a verb after it, but the comment speaks to the reader
-        ('"يا حمار" اللي قالوا لك زمان صح', ["حمار"]),  # «to you»: the name is handed on
+        ('"مجوس" قالوا عن الجيران وعندهم حق', ["مجوس"]),  # a verb after a quotation: reported and endorsed alike
     ],
 )
 def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
