@@ -155,6 +155,7 @@ def test_an_insult_quoted_without_a_report_still_hits(policy, body, typed):
         "صاحبه قاله يا حمار",  # «to him» joined to the verb
         "كل ما حدا ينتقد يقولوله حمار",  # «to him» joined to a verb of saying: what they tell him
         "قالوا للمواطن يا حمار يا كفار",  # a string of names said with يا: each goes on the reported one
+        "قالوا عليه يا حمار",  # «at him»: shouted or said at a third person
         "قالوا لي يا حمار ياكفار",  # the next name with its vocative joined
     ],
 )
@@ -201,6 +202,7 @@ def test_a_label_not_given_as_a_second_object_still_hits(policy, body, typed):
         ("قالوا لي يا حمار والكفار هم", ["والكفار"]),  # a reported vocative carries no pair
         ("قالوا للمواطن يا حمار وانت يا كفار", ["كفار"]),  # «and you»: a name said here, not the string
         ("قالوا لك يا حمار يا كفار", ["حمار", "كفار"]),  # to the reader: the string is said here too
+        ("قالوا عليك يا حمار", ["حمار"]),  # «at you»: said to the reader
         ("المعلق اللي اسمو فارس واضح انه حمار", ["حمار"]),  # «his name»: no one else says it
         ("كل القصة ان الوزير حمار", ["حمار"]),  # «the story»: no one else says it either
     ],
