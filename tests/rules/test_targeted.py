@@ -165,14 +165,20 @@ def test_a_governed_or_qualifying_target_is_no_target(filtered_policies, which, 
     assert texts(filtered_policies[which], body) == found
 
 
+def _with_and_without(option: str, lists: dict[str, str], offensive: str, targets: str, window: int) -> dict:
+    """The same targeted rule built with a boolean option switched on («with») and off («without»)."""
+    def built(**switch):
+        return build(rule(offensive, "targeted", lexicons=[offensive], targets=[targets], window=window, **switch),
+                     lexicons=lists)
+    return {"with": built(**{option: True}), "without": built()}
+
+
 @pytest.fixture(scope="module")
 def calls():
     """A rule of calls to expel next to a people, reading a group addressed before a call that
     names its own object as the one asked to act (`addressed_act`), and the same rule without it."""
     lists = {"calls": "اطردوا\nاقتلوا\nاطلعوا برا\nارحلوا", "peoples": "السوريين\nسوريين\nشعب\nعرب\nالفرس"}
-    acting = rule("calls", "targeted", lexicons=["calls"], targets=["peoples"], window=4, addressed_act=True)
-    plain = rule("calls", "targeted", lexicons=["calls"], targets=["peoples"], window=4)
-    return {"acting": build(acting, lexicons=lists), "plain": build(plain, lexicons=lists)}
+    return _with_and_without("addressed_act", lists, "calls", "peoples", window=4)
 
 
 @pytest.mark.parametrize(
@@ -191,11 +197,11 @@ def calls():
     ],
 )
 def test_a_group_addressed_before_a_call_with_its_own_object_is_the_one_asked_to_act(calls, body, found):
-    assert texts(calls["acting"], body) == found
+    assert texts(calls["with"], body) == found
 
 
 def test_without_the_option_a_group_addressed_before_a_call_is_its_target(calls):
-    assert texts(calls["plain"], "يا شعب لبنان اطردوا الزعماء الفاسدين") == ["اطردوا"]
+    assert texts(calls["without"], "يا شعب لبنان اطردوا الزعماء الفاسدين") == ["اطردوا"]
 
 
 @pytest.mark.parametrize(
@@ -223,9 +229,7 @@ def bunches():
     """A rule of labels after «a bunch of» that reads only a target before the label
     (`targets_first`), and the same rule without it."""
     lists = {"labels": "لصوص\nخايب\nعملاء", "bunch": "شوية\nحفنة\nشلة"}
-    first = rule("bunch", "targeted", lexicons=["labels"], targets=["bunch"], window=2, targets_first=True)
-    either = rule("bunch", "targeted", lexicons=["labels"], targets=["bunch"], window=2)
-    return {"first": build(first, lexicons=lists), "either": build(either, lexicons=lists)}
+    return _with_and_without("targets_first", lists, "labels", "bunch", window=2)
 
 
 @pytest.mark.parametrize(
@@ -238,8 +242,8 @@ def bunches():
     ],
 )
 def test_a_target_that_must_come_first_reads_only_what_follows_it(bunches, body, found):
-    assert texts(bunches["first"], body) == found
+    assert texts(bunches["with"], body) == found
 
 
 def test_without_the_option_a_target_after_the_label_counts(bunches):
-    assert texts(bunches["either"], "التحكيم كان خايب شوية") == ["خايب"]
+    assert texts(bunches["without"], "التحكيم كان خايب شوية") == ["خايب"]
