@@ -413,7 +413,8 @@ class Mentions:
     quotation marks are needed for a label said to the reader: «يقول عنك حمار» is no report, but a
     bare chant right after a verb of chanting needs none («هتفوا الموت للعرب»). A label said about a third
     party — a mention verb, then على / عن / انهم / ان, then the label within five words — is
-    reported: «النائب قال على الفلاحين بهايم».
+    reported: «النائب قال على الفلاحين بهايم». A name said with يا right after a reported one goes on
+    the same string: «قال للمدافع يا حيوان يا كلب»، «لا تقل لصاحبك يا حمار يا كلب».
 
     A hit is also cancelled when a denial of saying it (`mention_denials`: لم اقل، ما قلت، مو قصدي،
     محدش قال، مو صحيح) is among the five words before it in the same sentence, and the hit is not said to
@@ -481,12 +482,13 @@ class Mentions:
             else:
                 # the second of a pair counts only when the first is named too («كلمة مجوس وروافض»)
                 mentioned = any(_named_after(hit, first - end, first - 1 in hit_firsts) for end in noun_ends)
+            called = _said_to_someone(hit, text, word_starts)
             reported = (
                 self._reported(hit, text, word_starts, all_ends)
                 or self._said_of(hit, text, word_starts, verbs)
-                or self._next_in_a_reported_call(hit, text, word_starts, reported_calls)
+                or called and self._next_in_a_reported_call(hit, text, word_starts, reported_calls)
             )
-            if reported and _said_to_someone(hit, text, word_starts):
+            if reported and called:
                 reported_calls[_word_span(hit.start, hit.end, word_starts)[1]] = hit.end
             if mentioned or reported:
                 dropped.add(id(hit))
@@ -499,7 +501,7 @@ class Mentions:
         """Whether the hit, said with يا, goes on a string of names whose first is reported: «لا تقل
         لصاحبك يا حمار يا كلب» forbids both, «قال للمدافع يا حيوان يا كلب» reports both. A mark
         between ends the string: «بتقول للناس يا جهلة، يا جاهل انت» calls the reader one."""
-        if not reported_calls or not _said_to_someone(hit, text, word_starts):
+        if not reported_calls:
             return False
         first = _word_span(hit.start, hit.end, word_starts)[0]
         vocative = first if _vocative_within(hit) else first - 1
