@@ -22,6 +22,7 @@ ARABIZI = "Arabizi"
 JOINED_LETTERS = "joined separated letters"
 JOINED_CUT_WORD = "joined a word cut by a space"  # not the normalizer's: the lists' (split.py)
 COLLAPSED_REPEATS = "collapsed repeated letters"
+FOLDED_ARABIZI_SPELLINGS = "folded Arabizi spellings"
 COLLAPSED_SPACES = "collapsed spaces"
 SPLIT_GLUED_WORDS = "split words glued after ة or ى"
 DROPPED_FINAL_ALIF = "dropped the alif after a final plural و"
@@ -125,6 +126,13 @@ ARABIZI_IN_ARABIC = str.maketrans({**_ARABIZI_DIGIT_LETTERS, **ARABIZI_LETTERS})
 # the characters that table reads, for a regex class
 ARABIZI_IN_ARABIC_CHARS = "".join(sorted({**_ARABIZI_DIGIT_LETTERS, **ARABIZI_LETTERS}))
 APOSTROPHES = "'’‘`ʼ"
+# One Arabic word has many Latin spellings: a long vowel doubled or spelled two ways (sharmoota,
+# sharmouta → sharmuta; khanzeer → khanzir), a doubled consonant written once or twice (mibboun,
+# miboun), ch for sh (French), kh and gh for the digits 5 and 8. Both the text and the lists are
+# folded so, so any listed spelling catches the others. Not ss: "ass" must not become "as".
+ARABIZI_SPELLINGS = {"ou": "u", "oo": "u", "uu": "u", "ee": "i", "ii": "i", "aa": "a", "ch": "sh", "kh": "خ", "gh": "غ"}
+ARABIZI_DOUBLED_CONSONANTS = "bcdfgjklmnpqrtvwxyz"
+
 
 # Arabic letters after folding (hamza … yeh); used to tell Arabic terms from Latin ones.
 ARABIC_LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"

@@ -360,6 +360,32 @@ class CollapseRepeats(RegexStage):
         return text
 
 
+class FoldArabiziSpellings(RegexStage):
+    """Latin letters folded to one spelling of each Arabizi sound (arabic.ARABIZI_SPELLINGS), after
+    repeats are collapsed: «sharmouta»، «sharmoota» and «charmoutaa» read «sharmuta»."""
+
+    # links, handles and hashtags are matched first and left as they are («https» keeps its tt)
+    regex = re.compile(
+        r"(?P<link>https?://\S+|www\.\S+|[@#]\S+)|"
+        + "|".join(sorted(arabic.ARABIZI_SPELLINGS, key=len, reverse=True))
+        + f"|(?P<doubled>[{arabic.ARABIZI_DOUBLED_CONSONANTS}])(?P=doubled)"
+    )
+    step = arabic.FOLDED_ARABIZI_SPELLINGS
+    _latin = re.compile("[a-z]")
+
+    def needed(self, text):
+        return self._latin.search(text) is not None
+
+    def pieces(self, match):
+        if match.group("link") is None:
+            yield match.start(), match.end(), self.replacement(match)
+
+    def replacement(self, match):
+        if match.group("link") is not None:
+            return match.group()
+        return match.group("doubled") or arabic.ARABIZI_SPELLINGS[match.group()]
+
+
 class DropFinalAlif(RegexStage):
     """The silent alif after a verb's plural و («اقتلوا»، «ارجعوا») is as often left out as written
     («اقتلو»، «ارجعو»), so the form without it is the one matched. A word of at least three
@@ -398,7 +424,7 @@ _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
     # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
     ArabiziApostrophe(), Arabizi(), JoinLettersCutInsideWords(), JoinSpacedLetters(), ArabiziInArabicWords(),
-    CollapseRepeats(), DropFinalAlif(), CollapseSpaces(),
+    CollapseRepeats(), FoldArabiziSpellings(), DropFinalAlif(), CollapseSpaces(),
 )
 
 

@@ -37,6 +37,12 @@ _NEVER_IN_TEXT = (
 # regexes, checked once at load: Python's re, since RE2 has no back-references.
 _NEVER_SPELLED = re.compile(r"([ء-ي])\1(?![?*{])|[ء-ي]{2}وا(?=\\M|\\s|[ |)]|$)")
 _CHARACTER_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
+# Latin spellings the text never holds once Arabizi spellings are folded (arabic.ARABIZI_SPELLINGS:
+# «free» reads «fri»), looked for outside escapes, group names and {{lists}}
+_NEVER_SPELLED_LATIN = re.compile(
+    "|".join(arabic.ARABIZI_SPELLINGS) + f"|([{arabic.ARABIZI_DOUBLED_CONSONANTS}])\\1"
+)
+_NOT_LETTERS_OF_THE_TEXT = re.compile(r"\\.|\(\?P<\w+>|\{\{\w+\}\}")
 MAX_MATCHES = 100
 # the group a pattern names for what its wish or curse is aimed at (checks.PatternCheck, except_aimed_at)
 AIM_GROUP = "aim"
@@ -120,6 +126,14 @@ class CompiledPattern:
                 f"spells «{spelled}», which normalized text never holds: a doubled letter is written "
                 "once (اله for الله) and a final plural و drops its alif (اقتلو for اقتلوا)",
             )
+        spelled = _never_spelled_latin(pattern)
+        if spelled:
+            raise RuleConfigError(
+                "pattern",
+                f"spells «{spelled}», which normalized text never holds: Latin is read with Arabizi "
+                "spellings folded (ee → i, oo and ou → u, aa → a, ch → sh, kh → خ, gh → غ, a doubled "
+                "consonant once: «fri» for «free»)",
+            )
         options = re2.Options()
         options.log_errors = False
         try:
@@ -180,6 +194,13 @@ class CompiledPattern:
                 end -= 1
                 break
         return start, end
+
+
+def _never_spelled_latin(pattern: str) -> str | None:
+    """A Latin spelling of the pattern (outside [...], escapes and names) that folding removes."""
+    letters = _NOT_LETTERS_OF_THE_TEXT.sub(" ", _CHARACTER_CLASS.sub(" ", pattern))
+    found = _NEVER_SPELLED_LATIN.search(letters)
+    return found.group() if found else None
 
 
 def _never_spelled(pattern: str) -> str | None:

@@ -83,7 +83,18 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("bغل", "بغل"),  # … opening it
         ("كلllllب", "كلب"),  # a stretched Latin letter counts once
         ("جالاكسيS24", "جالاكسيs24"),  # three: a model number, left alone
-        ("7a2eer", "حaءeer"),  # an Arabizi word keeps its Latin letters
+        ("7a2eer", "حaءir"),  # an Arabizi word keeps its Latin letters, its spelling folded (ee → i)
+        # Arabizi spellings folded to one: a long vowel doubled or spelled two ways, a doubled consonant,
+        # French ch, kh and gh for the digits 5 and 8; «ss» and links are left alone
+        ("sharmoota", "sharmuta"),
+        ("sharmouta", "sharmuta"),
+        ("CHARMOUTAA", "sharmuta"),
+        ("mibboun", "mibun"),
+        ("khanzeer", "خanzir"),
+        ("ghabi", "غabi"),
+        ("asshole", "asshole"),
+        ("https://youtu.be/watch", "https://youtu.be/watch"),
+        ("@mohammed_ali", "@mohammed_ali"),
         ("ح m ا ر", "حمار"),  # joined first, then read
         ("ا ن ت  ك ل ب", "انت كلب"),  # a wider gap between the spaced letters of two words
         ("ا ن ت - ك ل ب", "انت كلب"),  # a dash between them

@@ -39,8 +39,9 @@ def test_pattern_sees_normalized_text_and_reports_the_original():
     assert hit.steps == ["folded letter forms"]
 
 
-def test_latin_is_lowercase_in_normalized_text():
-    assert texts(pattern_policy(r"\mfree\s+money\M"), "FREE   Money now") == ["FREE   Money"]
+def test_latin_is_lowercase_and_arabizi_spellings_folded_in_normalized_text():
+    # «free» reads «fri» (ee → i); the pattern is written in the folded form
+    assert texts(pattern_policy(r"\mfri\s+money\M"), "FREE   Money now") == ["FREE   Money"]
 
 
 def test_translate_leaves_other_escapes_alone():
@@ -60,6 +61,9 @@ def test_translate_leaves_other_escapes_alone():
         ("(?:سوريين|عراقيين)", "spells «يي»"),  # so is the يي of a nisba plural
         ("اقتلوا\\M", "spells «تلوا»"),  # the alif after a final plural و is dropped
         ("اطردوا الكفار", "spells «ردوا»"),
+        (r"\mfree\s+money\M", "spells «ee»"),  # Latin is read with Arabizi spellings folded: «fri»
+        ("sharmoota", "spells «oo»"),
+        ("ya kalb|kallb", "spells «ll»"),
     ],
 )
 def test_bad_patterns_are_refused_at_load_time(pattern, message):
