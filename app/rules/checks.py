@@ -711,12 +711,6 @@ class AimedAt(_ListFilter):
         return after
 
 
-# the article alone, and the article behind a conjunction: a definite noun that an adjective with
-# the article may follow («الوزراء الحمير»، «والحكومة الكلاب»)
-_THE = "ال"
-_DEFINITE_PROCLITICS = ("ال", "وال", "فال")
-
-
 class LiteralScenes(_ListFilter):
     """A rule's `scene_words` and `scene_cues` word lists: an animal or a dirt word (`scene_words`:
     كلب، حمار، خنازير، زبالة) is the animal or the dirt when a word that sets a literal scene
@@ -755,8 +749,6 @@ class LiteralScenes(_ListFilter):
     def _in_scene(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
         if hit.term not in self.words or _said_to_someone(hit, text, word_starts, arabic.SAID_TO):
             return False
-        if self.OWNERS and self._attributed(hit, cues, text, word_starts):
-            return False
         if self.OWNERS and self._owned(hit, text, word_starts):
             return True
         return any(
@@ -765,22 +757,6 @@ class LiteralScenes(_ListFilter):
 
     def _near(self, hit: WordHit, cue: WordHit, word_starts: list[int]) -> bool:
         return _apart(hit, cue, word_starts) <= self.SCENE_WINDOW
-
-    def _attributed(self, hit: WordHit, cues: list[WordHit], text: NormalizedText, word_starts: list[int]) -> bool:
-        """Whether the word, with the article, stands right after another definite noun as its
-        adjective: «الوزراء الحمير»، «الحكومة الكلاب» call people names whatever the scene. Not after
-        another beast or a scene word («الخيل والحمير» is joined by و and passes), nor behind a
-        preposition («الرفق بالحيوان»)."""
-        first = _word_span(hit.start, hit.end, word_starts)[0]
-        if hit.clitic != _THE or first == 0 or _SENTENCE_END.search(text.text, word_starts[first - 1], hit.start):
-            return False
-        before = _word_at(text, word_starts, first - 1)
-        proclitic = next((p for p in _DEFINITE_PROCLITICS if before.startswith(p)), None)
-        if proclitic is None or len(before) < len(proclitic) + 3:
-            return False
-        if any(_word_span(cue.start, cue.end, word_starts)[1] == first - 1 for cue in cues):
-            return False  # «في المزرعة الحمير»: the scene itself, not a noun described
-        return before[len(proclitic):] not in self.words and before not in self.words
 
     def _owned(self, hit: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
         """Whether the word is the beast of the writer («الكلب تبعنا») or of the writer's kin: kin

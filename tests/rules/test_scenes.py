@@ -30,8 +30,6 @@ def policy():
         "الحمار ديال عمي طاح فالشعبة",  # a possessive particle, then kin
         "جدي كان عندو حمار",  # kin, «was», «has» right before it
         "خالي عنده كلاب في البلد",
-        "في المزرعة الحمير والكلاب",  # after the cue itself, not after a noun it describes
-        "الخيول والحمير في المزرعة",  # joined by و, not an adjective
     ],
 )
 def test_a_scene_word_in_a_literal_scene_passes(policy, body):
@@ -57,9 +55,6 @@ def test_a_scene_word_in_a_literal_scene_passes(policy, body):
         ("عندنا حمير بالبرلمان", ["حمير"]),  # «we have» with no kin before it
         ("المدرب عنده حمار بالدفاع", ["حمار"]),  # the coach is no kin
         ("ابوي يقول عنده حمار بالشغل", ["حمار"]),  # kin, but a verb before «has», not «was»
-        # with the article right after a definite noun, the word is that noun's adjective
-        ("الوزراء الحمير باعوا المزرعة", ["الحمير"]),
-        ("والحكومة الكلاب سكتت عن حاويات الزبالة", ["الكلاب"]),
     ],
 )
 def test_insults_outside_a_literal_scene_still_hit(policy, body, found):
