@@ -362,11 +362,12 @@ class CollapseRepeats(RegexStage):
 
 class FoldArabiziSpellings(RegexStage):
     """Latin letters folded to one spelling of each Arabizi sound (arabic.ARABIZI_SPELLINGS), after
-    repeats are collapsed: «sharmouta»، «sharmoota» and «charmoutaa» read «sharmuta»."""
+    repeats are collapsed: «sharmouta»، «sharmoota» and «charmoutaa» read «sharmuta». Links and
+    handles are left as typed."""
 
-    # links, handles and hashtags are matched first and left as they are («https» keeps its tt)
+    # links are matched first and left as they are («https» keeps its tt); hashtags are read
     regex = re.compile(
-        r"(?P<link>https?://\S+|www\.\S+|[@#]\S+)|"
+        r"(?P<link>https?://\S+|www\.\S+|@\S+)|"
         + "|".join(sorted(arabic.ARABIZI_SPELLINGS, key=len, reverse=True))
         + f"|(?P<doubled>[{arabic.ARABIZI_DOUBLED_CONSONANTS}])(?P=doubled)"
     )

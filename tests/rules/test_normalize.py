@@ -94,7 +94,8 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("ghabi", "غabi"),
         ("asshole", "asshole"),
         ("https://youtu.be/watch", "https://youtu.be/watch"),
-        ("@mohammed_ali", "@mohammed_ali"),
+        ("@mohammed_ali", "@mohammed_ali"),  # a handle is a name, left as typed
+        ("#sharmoota_el_3asr", "#sharmuta_el_عasr"),  # a hashtag is words, read
         ("ح m ا ر", "حمار"),  # joined first, then read
         ("ا ن ت  ك ل ب", "انت كلب"),  # a wider gap between the spaced letters of two words
         ("ا ن ت - ك ل ب", "انت كلب"),  # a dash between them
