@@ -128,10 +128,12 @@ ARABIZI_IN_ARABIC_CHARS = "".join(sorted({**_ARABIZI_DIGIT_LETTERS, **ARABIZI_LE
 APOSTROPHES = "'’‘`ʼ"
 # One Arabic word has many Latin spellings: a long vowel doubled or spelled two ways (sharmoota,
 # sharmouta → sharmuta; khanzeer → khanzir), a doubled consonant written once or twice (mibboun,
-# miboun), ch for sh (French), kh and gh for the digits 5 and 8. Both the text and the lists are
-# folded so, so any listed spelling catches the others. Not ss: "ass" must not become "as".
+# miboun), ch for sh (French), kh and gh for the digits 5 and 8. The text and the lists are folded
+# alike, so any listed spelling catches the others. Not ss: "ass" must not become "as".
 ARABIZI_SPELLINGS = {"ou": "u", "oo": "u", "uu": "u", "ee": "i", "ii": "i", "aa": "a", "ch": "sh", "kh": "خ", "gh": "غ"}
 ARABIZI_DOUBLED_CONSONANTS = "bcdfgjklmnpqrtvwxyz"
+# what the folding rewrites, as regex alternatives (normalize folds it, patterns refuses it)
+ARABIZI_FOLDED_AWAY = "|".join(ARABIZI_SPELLINGS) + f"|(?P<doubled>[{ARABIZI_DOUBLED_CONSONANTS}])(?P=doubled)"
 
 
 # Arabic letters after folding (hamza … yeh); used to tell Arabic terms from Latin ones.

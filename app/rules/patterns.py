@@ -39,9 +39,7 @@ _NEVER_SPELLED = re.compile(r"([ء-ي])\1(?![?*{])|[ء-ي]{2}وا(?=\\M|\\s|[ |)
 _CHARACTER_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
 # Latin spellings the text never holds once Arabizi spellings are folded (arabic.ARABIZI_SPELLINGS:
 # «free» reads «fri»), looked for outside escapes, group names and {{lists}}
-_NEVER_SPELLED_LATIN = re.compile(
-    "|".join(arabic.ARABIZI_SPELLINGS) + f"|([{arabic.ARABIZI_DOUBLED_CONSONANTS}])\\1"
-)
+_NEVER_SPELLED_LATIN = re.compile(arabic.ARABIZI_FOLDED_AWAY)
 _NOT_LETTERS_OF_THE_TEXT = re.compile(r"\\.|\(\?P<\w+>|\{\{\w+\}\}")
 MAX_MATCHES = 100
 # the group a pattern names for what its wish or curse is aimed at (checks.PatternCheck, except_aimed_at)
