@@ -1,6 +1,8 @@
 """The default policy's word lists write each phrase once: no term twice in a list, and the spellings
 the matcher derives (another opener of the same family, the spoken pronoun و for ه) are never listed
 by hand."""
+import re
+
 import pytest
 
 from app.rules import Submission, evaluate
@@ -8,6 +10,8 @@ from app.rules.normalize import normalize_term, term_forms
 from app.rules.words import dialect_variants, parse_word_list
 
 from .conftest import LEXICON_DIR
+
+_LATIN = re.compile("[A-Za-z]")
 
 
 def derived_duplicates(terms: list[str]) -> list[str]:
@@ -31,10 +35,13 @@ def test_derived_duplicates_are_found():
 
 def repeated_terms(terms: list[str]) -> list[str]:
     """The terms of a list written again further down: the same letters once folded, diacritics
-    and tatweel gone, doubled letters kept (so «هنيكك» and «هنيك» are two spellings, not a repeat)."""
+    and tatweel gone, doubled letters kept (so «هنيكك» and «هنيك» are two spellings, not a repeat).
+    A term with Latin letters is compared as the matcher reads it, its Arabizi spelling folded:
+    «sharmouta» repeats «sharmoota»."""
     seen, repeated = set(), []
     for term in terms:
-        written = " ".join(term_forms(term)[1].split())
+        form = normalize_term(term) if _LATIN.search(term) else term_forms(term)[1]
+        written = " ".join(form.split())
         if written in seen:
             repeated.append(term)
         seen.add(written)
@@ -43,6 +50,9 @@ def repeated_terms(terms: list[str]) -> list[str]:
 
 def test_repeated_terms_are_found():
     assert repeated_terms(["عبدة القبور", "عبده القبور", "هنيكك", "هنيك", "حمار"]) == ["عبده القبور"]
+    assert repeated_terms(["sharmoota", "sharmouta", "CHARMOUTA", "5anzir", "khanzeer", "kalb"]) == [
+        "sharmouta", "CHARMOUTA", "khanzeer",
+    ]
 
 
 @pytest.mark.parametrize("path", sorted(LEXICON_DIR.glob("*.txt")), ids=lambda path: path.name)
