@@ -144,6 +144,9 @@ VOCATIVE = "يا"
 # the vocative joined to the article, the alif written once: «يالجاهل» = «يا الجاهل» (ياالكلاب
 # folds to يالكلاب)
 VOCATIVE_ARTICLE = "يال"
+# «يا من»: the vocative opens a relative clause («يا من ستر القبيح», O He who veiled the ugly), so
+# what the clause says is its verb's object, not a name the addressee is called
+VOCATIVE_RELATIVE = "من"
 # the Levantine, Gulf and Iraqi demonstrative ها + ال written joined: «هالكديش»، «هالحمير»
 DEMONSTRATIVE_ARTICLE = "هال"
 

@@ -247,3 +247,17 @@ def test_a_target_that_must_come_first_reads_only_what_follows_it(bunches, body,
 
 def test_without_the_option_a_target_after_the_label_counts(bunches):
     assert texts(bunches["without"], "التحكيم كان خايب شوية") == ["خايب"]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("يا من ستر الحقير من عيوبنا", []),  # «O He who veiled»: the clause's object, no one called
+        ("يا من سامح الكلب الذي عضه", []),
+        ("يا من باع وطنه يا حقير", ["حقير"]),  # the second يا still calls a name
+        ("يا منحط يا حقير", ["حقير"]),  # a word that starts with من is no relative
+        ("يا حقير", ["حقير"]),
+    ],
+)
+def test_a_vocative_that_opens_a_relative_clause_calls_no_one_its_words(policy, body, found):
+    assert texts(policy, body) == found
