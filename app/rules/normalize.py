@@ -309,11 +309,14 @@ class JoinLettersCutInsideWords(RegexStage):
     goes; "كل🐕ب", "ح🐷يوان").
 
     A dot or an emoji between two longer pieces is a missing space ("جميل.شكرا", "حلو😂والله"), not
-    a disguise, and is kept so the words stay apart.
+    a disguise, and is kept so the words stay apart. Two lone Latin letters are joined across stars
+    or underscores ("y*a", "y_a": the Arabizi vocative ya); a longer split is JoinSpacedLetters', and
+    an underscore between longer pieces parts the words of a handle or a hashtag ("#sharmoota_el_3asr").
     """
 
     regex = re.compile(
         rf"([ء-ي])(?:[*_]+|(?<![ء-ي].)(?:\.|[{_EMOJI}]+)|(?:\.|[{_EMOJI}]+)(?=[ء-ي](?![ء-ي])))(?=[ء-ي])"
+        r"|(?<![a-z])([a-z])[*_]+(?=[a-z](?![a-z]))"
     )
     step = arabic.JOINED_LETTERS
 
@@ -321,7 +324,7 @@ class JoinLettersCutInsideWords(RegexStage):
         return "*" in text or "_" in text or "." in text or _EMOJI_CHAR.search(text) is not None
 
     def replacement(self, match):
-        return match.group(1)
+        return match.group(1) or match.group(2)
 
 
 class SplitGluedWords(RegexStage):

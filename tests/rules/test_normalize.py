@@ -96,6 +96,9 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("https://youtu.be/watch", "https://youtu.be/watch"),
         ("@mohammed_ali", "@mohammed_ali"),  # a handle is a name, left as typed
         ("#sharmoota_el_3asr", "#sharmuta_el_عasr"),  # a hashtag is words, read
+        ("y*a 5ayen", "ya خayen"),  # two lone Latin letters split by a star: the Arabizi vocative
+        ("y_a 3amil", "ya عamil"),
+        ("x_files", "x_files"),  # a lone letter next to a longer piece is not joined
         ("ح m ا ر", "حمار"),  # joined first, then read
         ("ا ن ت  ك ل ب", "انت كلب"),  # a wider gap between the spaced letters of two words
         ("ا ن ت - ك ل ب", "انت كلب"),  # a dash between them
