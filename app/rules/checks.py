@@ -1282,7 +1282,7 @@ class TargetedCheck(Check):
         if not targets and not self.clitic_targets:
             return []
         word_starts = _word_starts(text)
-        targets = _not_relative_vocatives(targets, text, word_starts)
+        targets = [target for target in targets if not _opens_a_relative_clause(target, text, word_starts)]
         found = []
         for hit in offensive:
             pointing = next((c for c in self.clitic_targets if hit.clitic.endswith(POINTING_CLITICS[c][1])), None)
@@ -1331,21 +1331,16 @@ def _addressed(target: WordHit, text: NormalizedText, word_starts: list[int]) ->
     return False
 
 
-def _not_relative_vocatives(targets: list[WordHit], text: NormalizedText, word_starts: list[int]) -> list[WordHit]:
-    """Drop a vocative يا that opens a relative clause (arabic.VOCATIVE_RELATIVE): in «يا من ستر
+def _opens_a_relative_clause(target: WordHit, text: NormalizedText, word_starts: list[int]) -> bool:
+    """Whether the target is a vocative يا followed by «من» (arabic.VOCATIVE_RELATIVE): in «يا من ستر
     القبيح» the ugly is what God veils, not what the one called is; «يا من باع وطنه يا خاين» still
     calls a traitor with the second يا."""
-    kept = []
-    for target in targets:
-        last = _word_span(target.start, target.end, word_starts)[1]
-        relative = (
-            text.text[target.start:target.end] == arabic.VOCATIVE
-            and last + 1 < len(word_starts)
-            and _word_at(text, word_starts, last + 1) == arabic.VOCATIVE_RELATIVE
-        )
-        if not relative:
-            kept.append(target)
-    return kept
+    after = _word_span(target.start, target.end, word_starts)[1] + 1
+    return (
+        text.text[target.start:target.end] == arabic.VOCATIVE
+        and after < len(word_starts)
+        and _word_at(text, word_starts, after) == arabic.VOCATIVE_RELATIVE
+    )
 
 
 def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_starts: list[int], text: NormalizedText):
