@@ -134,6 +134,12 @@ ARABIZI_SPELLINGS = {"ou": "u", "oo": "u", "uu": "u", "ee": "i", "ii": "i", "aa"
 ARABIZI_DOUBLED_CONSONANTS = "bcdfgjklmnpqrtvwxyz"
 # what the folding rewrites, as regex alternatives (normalize folds it, patterns refuses it)
 ARABIZI_FOLDED_AWAY = "|".join(ARABIZI_SPELLINGS) + f"|(?P<doubled>[{ARABIZI_DOUBLED_CONSONANTS}])(?P=doubled)"
+# the nisba ending of a people's or a sect's name after a consonant, spelled many ways once the
+# vowels are folded («sooreyeen» → sureyin, «masee7yeen» → masi7yin, «lebnaneyeh»): read as one
+# («suriyin», «masi7iyin», «lebnaniye»). Only after a consonant (an Arabizi digit is an Arabic letter
+# by now), so «ya», «eye» and «kifaya» keep their spelling
+ARABIZI_NISBA = r"(?<=[bcdfghjklmnpqrstvwxzء-ي])[ei]?y(?P<ending>in|eh|e|ah|a)\b"
+ARABIZI_NISBA_ENDINGS = {"in": "iyin", "eh": "iye", "e": "iye", "ah": "iya", "a": "iya"}
 
 
 # Arabic letters after folding (hamza … yeh); used to tell Arabic terms from Latin ones.

@@ -387,6 +387,19 @@ class FoldArabiziSpellings(RegexStage):
         return match.group("doubled") or arabic.ARABIZI_SPELLINGS[match.group()]
 
 
+class FoldArabiziNisba(FoldArabiziSpellings):
+    """The nisba ending of an Arabizi people or sect folded to one spelling (arabic.ARABIZI_NISBA),
+    after the vowels are: «el sooreyeen», «el masee7yeen», «el masreyin» read «suriyin»,
+    «masi7iyin», «masriyin», as the lists spell them. Links and handles are left as typed."""
+
+    regex = re.compile(r"(?P<link>https?://\S+|@\S+)|" + arabic.ARABIZI_NISBA)
+
+    def replacement(self, match):
+        if match.group("link") is not None:
+            return match.group()
+        return arabic.ARABIZI_NISBA_ENDINGS[match.group("ending")]
+
+
 class DropFinalAlif(RegexStage):
     """The silent alif after a verb's plural و («اقتلوا»، «ارجعوا») is as often left out as written
     («اقتلو»، «ارجعو»), so the form without it is the one matched. A word of at least three
@@ -425,7 +438,7 @@ _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
     # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
     ArabiziApostrophe(), Arabizi(), JoinLettersCutInsideWords(), JoinSpacedLetters(), ArabiziInArabicWords(),
-    CollapseRepeats(), FoldArabiziSpellings(), DropFinalAlif(), CollapseSpaces(),
+    CollapseRepeats(), FoldArabiziSpellings(), FoldArabiziNisba(), DropFinalAlif(), CollapseSpaces(),
 )
 
 

@@ -99,6 +99,10 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("y*a 5ayen", "ya خayen"),  # two lone Latin letters split by a star: the Arabizi vocative
         ("y_a 3amil", "ya عamil"),
         ("x_files", "x_files"),  # a lone letter next to a longer piece is not joined
+        ("el sooreyeen", "el suriyin"),  # the nisba ending after a consonant, read as one spelling
+        ("masee7yeen", "masiحiyin"),  # after an Arabizi digit (an Arabic letter by now) too
+        ("lebnaneyeh", "lebnaniye"),
+        ("ya eye kifaya", "ya eye kifaya"),  # not the vocative, not after a vowel
         ("ح m ا ر", "حمار"),  # joined first, then read
         ("ا ن ت  ك ل ب", "انت كلب"),  # a wider gap between the spaced letters of two words
         ("ا ن ت - ك ل ب", "انت كلب"),  # a dash between them
