@@ -381,6 +381,10 @@ PREDICATE_LINKS = frozenset({
     "بتاعكم", "بتاعنا", "حقه", "حقها", "حقهم", "حقك", "حقكم", "حقنا",
 })
 
+# The Arabizi article written apart («el souriyin», «l shi3a»): a clitic of the word after it, so it
+# does not count as a word between a target and a label (checks._apart_past_links)
+ARABIZI_ARTICLES = frozenset({"el", "al", "il", "l"})
+
 # Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
 # غبي»، the Iraqi «اني جنت مطي»، «انا هو المكلخ» (checks.SaidOfSelf), or of degree: «انا اكبر حمار
 # لاني اشتريت دولار». Normalized spellings.

@@ -125,13 +125,19 @@ def _apart(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
     return max(other_first - last, first - other_last)
 
 
+# words between a target and a label that do not count toward a rule's window
+_NOT_COUNTED_BETWEEN = arabic.PREDICATE_LINKS | arabic.ARABIZI_ARTICLES
+
+
 def _apart_past_links(hit: WordHit, other: WordHit, word_starts: list[int], text: NormalizedText) -> int:
     """How many words apart two hits are, not counting the words between them that only link a
-    subject to its predicate (arabic.PREDICATE_LINKS: «نبيكم كان مجرم» is as near as «نبيكم مجرم»)."""
+    subject to its predicate (arabic.PREDICATE_LINKS: «نبيكم كان مجرم» is as near as «نبيكم مجرم»)
+    nor an Arabizi article written apart (arabic.ARABIZI_ARTICLES: «el souriyin el lajiin 7asharat»
+    is as near as «السوريين اللاجئين حشرات»)."""
     first, last = _word_span(hit.start, hit.end, word_starts)
     other_first, other_last = _word_span(other.start, other.end, word_starts)
     between = range(last + 1, other_first) if last < other_first else range(other_last + 1, first)
-    links = sum(1 for index in between if _word_at(text, word_starts, index) in arabic.PREDICATE_LINKS)
+    links = sum(1 for index in between if _word_at(text, word_starts, index) in _NOT_COUNTED_BETWEEN)
     return max(other_first - last, first - other_last) - links
 
 

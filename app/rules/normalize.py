@@ -438,7 +438,10 @@ _TEXT_STAGES = (
     # starred and dotted letters first: "يـ.ـلـ.ـعـ.ـنكم" has lone letters then a longer piece, and
     # joining only the run of lone letters ("يلع.نكم") would leave the dot behind a longer piece
     ArabiziApostrophe(), Arabizi(), JoinLettersCutInsideWords(), JoinSpacedLetters(), ArabiziInArabicWords(),
-    CollapseRepeats(), FoldArabiziSpellings(), FoldArabiziNisba(), DropFinalAlif(), CollapseSpaces(),
+    # Arabizi spellings folded twice: one fold can make a new pair («lajieen» → lajiin → lajin), and a
+    # term folded once more than the text would never match it
+    CollapseRepeats(), FoldArabiziSpellings(), FoldArabiziSpellings(), FoldArabiziNisba(), DropFinalAlif(),
+    CollapseSpaces(),
 )
 
 

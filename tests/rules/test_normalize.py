@@ -102,6 +102,7 @@ def span_of(original: str, normalized_word: str, level: str = "text"):
         ("el sooreyeen", "el suriyin"),  # the nisba ending after a consonant, read as one spelling
         ("masee7yeen", "masiحiyin"),  # after an Arabizi digit (an Arabic letter by now) too
         ("lebnaneyeh", "lebnaniye"),
+        ("el lajieen", "el lajin"),  # folded twice: the first fold made a new pair (ii)
         ("ya eye kifaya", "ya eye kifaya"),  # not the vocative, not after a vowel
         ("ح m ا ر", "حمار"),  # joined first, then read
         ("ا ن ت  ك ل ب", "انت كلب"),  # a wider gap between the spaced letters of two words

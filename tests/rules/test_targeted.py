@@ -261,3 +261,19 @@ def test_without_the_option_a_target_after_the_label_counts(bunches):
 )
 def test_a_vocative_that_opens_a_relative_clause_calls_no_one_its_words(policy, body, found):
     assert texts(policy, body) == found
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("suriyin el 7asharat", ["7asharat"]),  # the Arabizi article written apart is no word between
+        ("el suriyin l 7asharat", ["7asharat"]),
+        ("suriyin kellon 7asharat", []),  # a real word between is past the window of one
+    ],
+)
+def test_an_arabizi_article_written_apart_does_not_count_toward_the_window(body, found):
+    near = build(
+        rule("people", "targeted", lexicons=["offensive"], targets=["peoples"], window=1),
+        lexicons={"offensive": "7asharat", "peoples": "suriyin"},
+    )
+    assert texts(near, body) == found
