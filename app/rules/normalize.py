@@ -363,6 +363,10 @@ class CollapseRepeats(RegexStage):
         return text
 
 
+# a link or a handle, matched first by the Arabizi folds so it is left as typed
+_LINK_OR_HANDLE = r"(?P<link>https?://\S+|@\S+)|"
+
+
 class FoldArabiziSpellings(RegexStage):
     """Latin letters folded to one spelling of each Arabizi sound (arabic.ARABIZI_SPELLINGS), after
     repeats are collapsed: «sharmouta»، «sharmoota» and «charmoutaa» read «sharmuta». Links and
@@ -370,7 +374,7 @@ class FoldArabiziSpellings(RegexStage):
 
     # links and handles are matched first and left as they are («https» keeps its tt; «www» is one
     # w by now, and links are read at the plain level anyway); hashtags are read
-    regex = re.compile(r"(?P<link>https?://\S+|@\S+)|" + arabic.ARABIZI_FOLDED_AWAY)
+    regex = re.compile(_LINK_OR_HANDLE + arabic.ARABIZI_FOLDED_AWAY)
     step = arabic.FOLDED_ARABIZI_SPELLINGS
     _latin = re.compile("[a-z]")
 
@@ -384,6 +388,9 @@ class FoldArabiziSpellings(RegexStage):
     def replacement(self, match):
         if match.group("link") is not None:
             return match.group()
+        return self.folded(match)
+
+    def folded(self, match):
         return match.group("doubled") or arabic.ARABIZI_SPELLINGS[match.group()]
 
 
@@ -392,11 +399,9 @@ class FoldArabiziNisba(FoldArabiziSpellings):
     after the vowels are: «el sooreyeen», «el masee7yeen», «el masreyin» read «suriyin»,
     «masi7iyin», «masriyin», as the lists spell them. Links and handles are left as typed."""
 
-    regex = re.compile(r"(?P<link>https?://\S+|@\S+)|" + arabic.ARABIZI_NISBA)
+    regex = re.compile(_LINK_OR_HANDLE + arabic.ARABIZI_NISBA)
 
-    def replacement(self, match):
-        if match.group("link") is not None:
-            return match.group()
+    def folded(self, match):
         return arabic.ARABIZI_NISBA_ENDINGS[match.group("ending")]
 
 
