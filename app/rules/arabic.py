@@ -181,7 +181,9 @@ def behind_conjunction(word: str) -> str:
 
 
 # Arabizi writes the article (and و + the article) joined to the word, most of all in the Maghreb:
-# «lbhim», «el7mar», «wlklab». Taken by Latin-script terms of three letters or more.
+# «lbhim», «el7mar», «wlklab». Taken by Latin-script terms of three letters or more. Written apart
+# («el souriyin») they are still the next word's clitic: no word between a target and a label
+# (checks._apart_past_links).
 LATIN_PROCLITICS = frozenset({"l", "el", "al", "il", "wl", "wel", "wal"})
 # A proclitic that ends in the letter a term starts with shares it with the term, written once or
 # twice, and the normalizer collapses a doubled one: «اللص» (ال + لص) reads «الص», «يااغبياء» and
@@ -380,10 +382,6 @@ PREDICATE_LINKS = frozenset({
     "تبع", "تبعه", "تبعها", "تبعهم", "تبعك", "تبعكم", "تبعنا", "بتاع", "بتاعه", "بتاعها", "بتاعهم", "بتاعك",
     "بتاعكم", "بتاعنا", "حقه", "حقها", "حقهم", "حقك", "حقكم", "حقنا",
 })
-
-# The Arabizi article written apart («el souriyin», «l shi3a»): a clitic of the word after it, so it
-# does not count as a word between a target and a label (checks._apart_past_links)
-ARABIZI_ARTICLES = frozenset({"el", "al", "il", "l"})
 
 # Words of being between a self-marker and what the writer calls himself: «انا كنت اهبل»، «اني صرت
 # غبي»، the Iraqi «اني جنت مطي»، «انا هو المكلخ» (checks.SaidOfSelf), or of degree: «انا اكبر حمار

@@ -126,13 +126,13 @@ def _apart(hit: WordHit, other: WordHit, word_starts: list[int]) -> int:
 
 
 # words between a target and a label that do not count toward a rule's window
-_NOT_COUNTED_BETWEEN = arabic.PREDICATE_LINKS | arabic.ARABIZI_ARTICLES
+_NOT_COUNTED_BETWEEN = arabic.PREDICATE_LINKS | arabic.LATIN_PROCLITICS
 
 
 def _apart_past_links(hit: WordHit, other: WordHit, word_starts: list[int], text: NormalizedText) -> int:
     """How many words apart two hits are, not counting the words between them that only link a
     subject to its predicate (arabic.PREDICATE_LINKS: «نبيكم كان مجرم» is as near as «نبيكم مجرم»)
-    nor an Arabizi article written apart (arabic.ARABIZI_ARTICLES: «el souriyin el lajiin 7asharat»
+    nor an Arabizi article written apart (arabic.LATIN_PROCLITICS: «el souriyin el lajiin 7asharat»
     is as near as «السوريين اللاجئين حشرات»)."""
     first, last = _word_span(hit.start, hit.end, word_starts)
     other_first, other_last = _word_span(other.start, other.end, word_starts)
@@ -1351,7 +1351,7 @@ def _opens_a_relative_clause(target: WordHit, text: NormalizedText, word_starts:
 
 def _nearest_target(hit: WordHit, targets: list[WordHit], window: int, word_starts: list[int], text: NormalizedText):
     """The nearest target within `window` words of the hit, in the same sentence (a copula or a
-    possessive between them does not count: `_apart_past_links`)."""
+    possessive or an Arabizi article written apart between them does not count: `_apart_past_links`)."""
     best, best_distance = None, window + 1
     for target in targets:
         if target.start < hit.end and hit.start < target.end:
